@@ -1,0 +1,44 @@
+"""Template context for the page frame: navigation by role, organization switcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from evident.accounts.permissions import Need, roles_grant
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    section: str
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    organization = getattr(request, "organization", None)
+    roles: frozenset[str] = getattr(request, "roles", frozenset())
+    items = [NavItem("Dashboard", reverse("accounts:dashboard"), "dashboard")]
+    if organization is not None:
+        kw = {"organization_uuid": organization.uuid}
+        items.append(NavItem("Organization", reverse("accounts:organization-detail", kwargs=kw), "organization"))
+        if roles_grant(roles, Need.VIEW_MEMBERS):
+            items.append(NavItem("Members", reverse("accounts:member-list", kwargs=kw), "members"))
+        if roles_grant(roles, Need.MANAGE_API_KEYS):
+            items.append(NavItem("API keys", reverse("accounts:api-key-list", kwargs=kw), "api-keys"))
+        if roles_grant(roles, Need.VIEW_AUDIT):
+            items.append(NavItem("Activity", reverse("accounts:audit-list", kwargs=kw), "audit"))
+    if "operator" in roles and organization is not None and organization.kind == "platform":
+        items.append(NavItem("All organizations", reverse("accounts:organization-list"), "organizations"))
+    return {
+        "nav_items": items,
+        "active_organization": organization,
+        "active_roles": sorted(roles),
+        "switchable_organizations": list(getattr(request, "organization_roles", {}).keys()),
+    }
