@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "axes",
@@ -120,6 +121,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "evident.forms.EvidentFormRenderer"
 
 # --- Database -----------------------------------------------------------------
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'evident.sqlite3'}")

@@ -13,12 +13,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from evident.accounts import services
-from evident.accounts.forms import ROLE_HELP, InvitationForm, InvitationSignupForm
+from evident.accounts.forms import InvitationForm, InvitationSignupForm
 from evident.accounts.http import EvidentRequest
 from evident.accounts.invitations import invitation_from_token
 from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
 from evident.accounts.permissions import Need, access_invitation, access_organization
-from evident.accounts.selectors import invitation_list, member_list, user_exists
+from evident.accounts.selectors import user_exists
+from evident.accounts.views.members import render_member_page
 from evident.accounts.views.util import apply_validation_error
 
 
@@ -40,20 +41,7 @@ def invitation_create(request: EvidentRequest, organization_uuid: UUID) -> HttpR
             messages.success(request, f"Invitation sent to {invitation.email}.")
             return redirect("accounts:member-list", organization_uuid=organization.uuid)
     # Re-render the whole page with the form's errors and what was typed.
-    return render(
-        request,
-        "accounts/member_list.html",
-        {
-            "section": "members",
-            "organization": organization,
-            "members": member_list(organization),
-            "invitations": invitation_list(organization, pending_only=True),
-            "can_manage": True,
-            "invite_form": form,
-            "role_help": ROLE_HELP,
-        },
-        status=422,
-    )
+    return render_member_page(request, organization, form, status=422)
 
 
 @require_POST

@@ -11,15 +11,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from evident.accounts import services
-from evident.accounts.forms import ROLE_HELP, InvitationForm, MemberRolesForm
+from evident.accounts.forms import ROLE_HELP, InvitationForm, MemberRolesForm, role_choices
+from evident.accounts.models import Organization
 from evident.accounts.http import EvidentRequest
 from evident.accounts.permissions import Need, access_member, access_organization, can
 from evident.accounts.selectors import Member, invitation_list, member_get, member_list
 
 
-@require_GET
-def member_list_view(request: EvidentRequest, organization_uuid: UUID) -> HttpResponse:
-    organization = access_organization(request.user, organization_uuid, Need.VIEW_MEMBERS)
+def render_member_page(
+    request: EvidentRequest, organization: Organization, invite_form: InvitationForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The members page; also re-rendered with an invalid invitation form."""
     can_manage = can(request.user, organization, Need.MANAGE_MEMBERS)
     return render(
         request,
@@ -30,17 +32,34 @@ def member_list_view(request: EvidentRequest, organization_uuid: UUID) -> HttpRe
             "members": member_list(organization),
             "invitations": invitation_list(organization, pending_only=True) if can_manage else [],
             "can_manage": can_manage,
-            "invite_form": InvitationForm(organization=organization),
+            "invite_form": invite_form or InvitationForm(organization=organization),
             "role_help": ROLE_HELP,
+            "role_choices": role_choices(organization),
         },
+        status=status,
     )
 
 
-def _row(request: EvidentRequest, organization: object, member: Member, form: MemberRolesForm | None = None, status: int = 200) -> HttpResponse:
+@require_GET
+def member_list_view(request: EvidentRequest, organization_uuid: UUID) -> HttpResponse:
+    organization = access_organization(request.user, organization_uuid, Need.VIEW_MEMBERS)
+    return render_member_page(request, organization)
+
+
+def _row(
+    request: EvidentRequest, organization: Organization, member: Member, form: MemberRolesForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     return render(
         request,
         "accounts/member_list.html#member-row",
-        {"organization": organization, "member": member, "can_manage": True, "roles_form": form},
+        {
+            "organization": organization,
+            "member": member,
+            "can_manage": True,
+            "roles_form": form,
+            "role_choices": role_choices(organization),
+        },
         status=status,
     )
 

@@ -15,7 +15,7 @@ from evident.accounts import services
 from evident.accounts.forms import OrganizationCreateForm, OrganizationForm
 from evident.accounts.http import EvidentRequest
 from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
-from evident.accounts.models import Organization
+from evident.accounts.models import Organization, Role
 from evident.accounts.permissions import Need, access_organization, can, is_operator
 from evident.accounts.selectors import audit_event_list, child_organization_list, organization_list_all
 from evident.accounts.views.util import apply_validation_error
@@ -42,7 +42,7 @@ def organization_detail(request: EvidentRequest, organization_uuid: UUID) -> Htt
         {
             "section": "organization",
             "organization": organization,
-            "my_roles": sorted(roles),
+            "my_roles": [Role(r).label for r in sorted(roles)],
             "children": child_organization_list(organization),
             "can_manage": can(request.user, organization, Need.MANAGE_ORGANIZATION),
         },

@@ -1,0 +1,38 @@
+// Evident's browser code: htmx for partial page updates, and a few small
+// progressive enhancements. Every page works without JavaScript.
+import htmx from "htmx.org";
+
+window.htmx = htmx;
+
+// Copy buttons: <button data-copy-target="id">Copy</button>
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy-target]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copyTarget);
+  if (!source) return;
+  try {
+    await navigator.clipboard.writeText(source.value ?? source.textContent);
+    const label = button.textContent;
+    button.textContent = "Copied";
+    setTimeout(() => (button.textContent = label), 2000);
+  } catch {
+    source.select?.();
+  }
+});
+
+// Confirmation for destructive buttons: <button data-confirm="Remove Ada?">
+document.addEventListener("submit", (event) => {
+  const submitter = event.submitter;
+  const message = submitter?.dataset.confirm || event.target.dataset.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});
+
+// After an htmx swap, move focus to the region that changed, for screen readers.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const target = event.detail.target;
+  const focusable = target.querySelector("[data-focus-after-swap]") || target;
+  if (focusable && typeof focusable.focus === "function") {
+    if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");
+    focusable.focus({ preventScroll: true });
+  }
+});
