@@ -311,7 +311,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "evident.lib.logs.EvidentJsonFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "evident.lib.logs.EvidentJsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
         "text": {"format": "%(asctime)s %(levelname)-7s %(name)s: %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},

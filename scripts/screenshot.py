@@ -13,8 +13,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def main() -> None:
@@ -43,7 +50,7 @@ def main() -> None:
                 name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
                 target = out / f"{name}-{label}.png"
                 page.screenshot(path=str(target), full_page=True)
-                print(target)
+                print(target)  # noqa: T201  # a command-line tool
         browser.close()
 
 

@@ -12,7 +12,7 @@ from evident.accounts.audit import audit_record
 from evident.accounts.models import User
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ships no type hints
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(getattr(settings, "ACCOUNT_ALLOW_SIGNUP", True))
 
@@ -22,6 +22,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             saved.full_clean(exclude=["password"])
             saved.save()
-            audit_record(actor=saved, organization=None, action="user.signed_up", target=saved,
-                         data={"via": "sign-up form"})
+            audit_record(
+                actor=saved, organization=None, action="user.signed_up", target=saved, data={"via": "sign-up form"}
+            )
         return saved

@@ -30,21 +30,46 @@ class DemoOrganization:
 
 
 ORGANIZATIONS = [
-    DemoOrganization("cascadia-dpi", "Cascadia Department of Public Instruction", Organization.Kind.STATE,
-                     description="The (fictional) state education agency of Cascadia."),
-    DemoOrganization("riverbend-usd", "Riverbend Unified School District", Organization.Kind.DISTRICT, "cascadia-dpi",
-                     description="Twelve schools along the Riverbend valley."),
-    DemoOrganization("maple-street-elementary", "Maple Street Elementary School", Organization.Kind.SCHOOL, "riverbend-usd"),
+    DemoOrganization(
+        "cascadia-dpi",
+        "Cascadia Department of Public Instruction",
+        Organization.Kind.STATE,
+        description="The (fictional) state education agency of Cascadia.",
+    ),
+    DemoOrganization(
+        "riverbend-usd",
+        "Riverbend Unified School District",
+        Organization.Kind.DISTRICT,
+        "cascadia-dpi",
+        description="Twelve schools along the Riverbend valley.",
+    ),
+    DemoOrganization(
+        "maple-street-elementary", "Maple Street Elementary School", Organization.Kind.SCHOOL, "riverbend-usd"
+    ),
     DemoOrganization("riverbend-high", "Riverbend High School", Organization.Kind.SCHOOL, "riverbend-usd"),
     DemoOrganization("north-fork-sd", "North Fork School District", Organization.Kind.DISTRICT, "cascadia-dpi"),
     DemoOrganization("cedar-ridge-middle", "Cedar Ridge Middle School", Organization.Kind.SCHOOL, "north-fork-sd"),
-    DemoOrganization("willow-creek-elementary", "Willow Creek Elementary School", Organization.Kind.SCHOOL, "north-fork-sd"),
-    DemoOrganization("institute-classroom-practice", "Institute for Classroom Practice", Organization.Kind.UNIVERSITY,
-                     description="A university institute that researches and credentials teaching practice."),
-    DemoOrganization("teaching-forward", "Teaching Forward", Organization.Kind.NONPROFIT,
-                     description="A nonprofit that trains and calibrates reviewers of classroom evidence."),
-    DemoOrganization("cascadia-education-association", "Cascadia Education Association", Organization.Kind.UNION,
-                     description="The educators' union of Cascadia, issuing micro-credentials for teacher leaders."),
+    DemoOrganization(
+        "willow-creek-elementary", "Willow Creek Elementary School", Organization.Kind.SCHOOL, "north-fork-sd"
+    ),
+    DemoOrganization(
+        "institute-classroom-practice",
+        "Institute for Classroom Practice",
+        Organization.Kind.UNIVERSITY,
+        description="A university institute that researches and credentials teaching practice.",
+    ),
+    DemoOrganization(
+        "teaching-forward",
+        "Teaching Forward",
+        Organization.Kind.NONPROFIT,
+        description="A nonprofit that trains and calibrates reviewers of classroom evidence.",
+    ),
+    DemoOrganization(
+        "cascadia-education-association",
+        "Cascadia Education Association",
+        Organization.Kind.UNION,
+        description="The educators' union of Cascadia, issuing micro-credentials for teacher leaders.",
+    ),
 ]
 
 # email local part -> (full name, [(organization slug, role), ...])
@@ -52,9 +77,15 @@ ACCOUNTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "educator": ("Elena Educator", [("riverbend-usd", Role.EDUCATOR), ("maple-street-elementary", Role.EDUCATOR)]),
     "coach": ("Cole Coach", [("riverbend-usd", Role.COACH)]),
     "reviewer": ("Riley Reviewer", [("teaching-forward", Role.REVIEWER)]),
-    "lead-reviewer": ("Lee Lead-Reviewer", [("teaching-forward", Role.LEAD_REVIEWER), ("teaching-forward", Role.REVIEWER)]),
+    "lead-reviewer": (
+        "Lee Lead-Reviewer",
+        [("teaching-forward", Role.LEAD_REVIEWER), ("teaching-forward", Role.REVIEWER)],
+    ),
     "author": ("Avery Author", [("institute-classroom-practice", Role.AUTHOR)]),
-    "program-admin": ("Priya Program-Admin", [("riverbend-usd", Role.PROGRAM_ADMIN), ("cascadia-dpi", Role.PROGRAM_ADMIN)]),
+    "program-admin": (
+        "Priya Program-Admin",
+        [("riverbend-usd", Role.PROGRAM_ADMIN), ("cascadia-dpi", Role.PROGRAM_ADMIN)],
+    ),
     "org-admin": ("Omar Org-Admin", [("riverbend-usd", Role.ORG_ADMIN), ("maple-street-elementary", Role.ORG_ADMIN)]),
     "quality-reviewer": ("Quinn Quality-Reviewer", [("platform", Role.QUALITY_REVIEWER)]),
     "operator": ("Ola Operator", [("platform", Role.OPERATOR), ("platform", Role.ORG_ADMIN)]),
@@ -82,7 +113,8 @@ def load_demo() -> dict[str, int]:
                 "kind": spec.kind,
                 "parent": by_slug.get(spec.parent) if spec.parent else None,
                 "description": spec.description,
-                "issues_credentials": spec.kind in {Organization.Kind.UNIVERSITY, Organization.Kind.NONPROFIT, Organization.Kind.UNION},
+                "issues_credentials": spec.kind
+                in {Organization.Kind.UNIVERSITY, Organization.Kind.NONPROFIT, Organization.Kind.UNION},
             },
         )
         by_slug[spec.slug] = organization

@@ -14,9 +14,8 @@ from django.template.loader import render_to_string
 
 def send_templated_email(name: str, to: str, context: dict[str, Any]) -> None:
     context = {"base_url": settings.BASE_URL, **context}
-    subject = render_to_string(f"emails/{name}_subject.txt", context)
     # A newline in a subject would let a header be injected.
-    subject = " ".join(subject.split())
+    subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
     text = render_to_string(f"emails/{name}.txt", context)
     html = render_to_string(f"emails/{name}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to])

@@ -11,6 +11,13 @@ from django.core.exceptions import ValidationError
 from evident.accounts.models import PLATFORM_ROLES, Organization, Role, User
 
 
+def set_choices(field: forms.Field, choices: list[tuple[str, str]]) -> None:
+    """Narrow a choice field's options at run time (per organization)."""
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{field!r} is not a choice field")
+    field.choices = choices
+
+
 def role_choices(organization: Organization) -> list[tuple[str, str]]:
     return [
         (value, label)
@@ -64,7 +71,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = role_choices(organization)
+        set_choices(self.fields["roles"], role_choices(organization))
 
     def clean_email(self) -> str:
         return str(self.cleaned_data["email"]).strip().lower()
@@ -78,7 +85,7 @@ class MemberRolesForm(forms.Form):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = role_choices(organization)
+        set_choices(self.fields["roles"], role_choices(organization))
 
 
 class OrganizationForm(forms.ModelForm[Organization]):
@@ -95,12 +102,11 @@ class OrganizationCreateForm(forms.ModelForm[Organization]):
 
     def __init__(self, *args: Any, parents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [c for c in Organization.Kind.choices if c[0] != Organization.Kind.PLATFORM]
+        set_choices(self.fields["kind"], [c for c in Organization.Kind.choices if c[0] != Organization.Kind.PLATFORM])
         self.fields["slug"].required = False
         self.fields["slug"].help_text = "Leave empty to derive it from the name."
         parent_field = self.fields["parent"]
-        assert isinstance(parent_field, forms.ModelChoiceField)
-        if parents is not None:
+        if parents is not None and isinstance(parent_field, forms.ModelChoiceField):
             parent_field.queryset = parents
         parent_field.required = False
         parent_field.help_text = "Schools sit under a district, districts under a state."
@@ -113,9 +119,13 @@ class ProfileForm(forms.ModelForm[User]):
 
 
 class InvitationSignupForm(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = forms.CharField(
+        label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     password1 = forms.CharField(
-        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
@@ -143,7 +153,9 @@ class InvitationSignupForm(forms.Form):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label="Name", max_length=100, help_text="What this token is for, e.g. “SIS sync”.")
-    read_only = forms.BooleanField(label="Read-only", required=False, help_text="The token can read but not change anything.")
+    read_only = forms.BooleanField(
+        label="Read-only", required=False, help_text="The token can read but not change anything."
+    )
 
 
 class ApiKeyForm(ApiTokenForm):
@@ -151,4 +163,4 @@ class ApiKeyForm(ApiTokenForm):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = role_choices(organization)
+        set_choices(self.fields["roles"], role_choices(organization))

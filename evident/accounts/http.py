@@ -11,7 +11,7 @@ from evident.accounts.models import Organization, User
 class EvidentRequest(HttpRequest):
     """What views may rely on: the signed-in user and their active organization."""
 
-    user: User  # type: ignore[assignment]  # narrowed: LoginRequiredMiddleware guarantees it
+    user: User  # narrowed: LoginRequiredMiddleware guarantees a signed-in user
     organization: Organization | None
     roles: frozenset[str]
     organization_roles: dict[Organization, frozenset[str]]

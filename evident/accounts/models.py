@@ -46,9 +46,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField("full name", max_length=150)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSON)
     is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(
-        default=False, help_text="May sign in to the Django admin (operators only)."
-    )
+    is_staff = models.BooleanField(default=False, help_text="May sign in to the Django admin (operators only).")
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[UserManager] = UserManager()
@@ -105,9 +103,7 @@ class Organization(models.Model):
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     issues_credentials = models.BooleanField(
         default=False, help_text="An issuing organization authors micro-credentials and signs awards."
     )
@@ -118,9 +114,7 @@ class Organization(models.Model):
     class Meta:
         ordering: ClassVar = ["name"]
         constraints: ClassVar = [
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="accounts_org_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="accounts_org_not_own_parent"),
         ]
 
     def __str__(self) -> str:
@@ -138,7 +132,9 @@ class Organization(models.Model):
             return
         if self.parent is not None and self.parent.kind not in allowed:
             raise ValidationError(
-                {"parent": f"A {self.get_kind_display().lower()} cannot sit under a {self.parent.get_kind_display().lower()}."},
+                {
+                    "parent": f"A {self.get_kind_display().lower()} cannot sit under a {self.parent.get_kind_display().lower()}."
+                },
                 code="parent_kind",
             )
 
@@ -188,9 +184,7 @@ class Membership(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.role in PLATFORM_ROLES and self.organization.kind != Organization.Kind.PLATFORM:
-            raise ValidationError(
-                {"role": f"{self.get_role_display()} is a platform role."}, code="platform_role"
-            )
+            raise ValidationError({"role": f"{self.get_role_display()} is a platform role."}, code="platform_role")
 
 
 class Invitation(models.Model):
@@ -239,7 +233,9 @@ class Invitation(models.Model):
         if unknown:
             raise ValidationError({"roles": f"Unknown role: {', '.join(map(str, unknown))}."}, code="roles_unknown")
         if self.organization.kind != Organization.Kind.PLATFORM and set(self.roles) & PLATFORM_ROLES:
-            raise ValidationError({"roles": "Platform roles exist only in the platform organization."}, code="platform_role")
+            raise ValidationError(
+                {"roles": "Platform roles exist only in the platform organization."}, code="platform_role"
+            )
 
     @property
     def status(self) -> str:

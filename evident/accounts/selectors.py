@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 
 from django.db.models import QuerySet
 
@@ -30,9 +31,7 @@ def membership_roles(user: User, organization: Organization) -> frozenset[str]:
     """The user's roles in exactly this organization (none if not a member)."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return frozenset(
-        Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True)
-    )
+    return frozenset(Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True))
 
 
 @dataclass
@@ -62,7 +61,7 @@ def member_list(organization: Organization, *, kind: str = User.Kind.PERSON) -> 
     return list(members.values())
 
 
-def member_get(organization: Organization, user_uuid: object) -> Member | None:
+def member_get(organization: Organization, user_uuid: UUID | str) -> Member | None:
     """One person in the organization with their roles, or None."""
     rows = list(
         Membership.objects.filter(organization=organization, user__uuid=user_uuid, user__kind=User.Kind.PERSON)

@@ -42,9 +42,7 @@ def _clean_roles(organization: Organization, roles: list[str] | set[str]) -> lis
     if unknown:
         raise ValidationError({"roles": f"Unknown role: {', '.join(unknown)}."}, code="roles_unknown")
     if organization.kind != Organization.Kind.PLATFORM and set(chosen) & PLATFORM_ROLES:
-        raise ValidationError(
-            {"roles": "Quality reviewer and operator are platform roles."}, code="platform_role"
-        )
+        raise ValidationError({"roles": "Quality reviewer and operator are platform roles."}, code="platform_role")
     return chosen
 
 
@@ -116,7 +114,9 @@ def organization_update(
     organization.save(update_fields=["name", "description", "website"])
     after = {"name": organization.name, "description": organization.description, "website": organization.website}
     changed = {k: {"from": before[k], "to": after[k]} for k in before if before[k] != after[k]}
-    audit_record(actor=actor, organization=organization, action="organization.updated", target=organization, data=changed)
+    audit_record(
+        actor=actor, organization=organization, action="organization.updated", target=organization, data=changed
+    )
     return organization
 
 
@@ -146,9 +146,7 @@ def platform_admin_create(*, email: str, full_name: str, password: str) -> User:
     user.is_staff = True
     user.is_superuser = True
     user.save(update_fields=["is_staff", "is_superuser"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     for role in (Role.OPERATOR, Role.ORG_ADMIN):
         Membership.objects.get_or_create(user=user, organization=platform, role=role)
     audit_record(
@@ -249,9 +247,7 @@ def invitation_create(*, actor: User, organization: Organization, email: str, ro
         raise PermissionDenied("Only organization admins invite people.")
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
-        held = set(
-            Membership.objects.filter(organization=organization, user=existing).values_list("role", flat=True)
-        )
+        held = set(Membership.objects.filter(organization=organization, user=existing).values_list("role", flat=True))
         if held and set(chosen) <= held:
             raise ValidationError(
                 {"email": f"{email} is already a member with those roles. Change their roles on the members page."},
@@ -278,9 +274,7 @@ def invitation_create(*, actor: User, organization: Organization, email: str, ro
             invitation.save()
     except IntegrityError:
         # A concurrent request invited the same address a moment ago.
-        raise ValidationError(
-            {"email": f"{email} already has a pending invitation."}, code="already_invited"
-        ) from None
+        raise ValidationError({"email": f"{email} already has a pending invitation."}, code="already_invited") from None
     audit_record(
         actor=actor,
         organization=organization,
@@ -302,7 +296,10 @@ def invitation_resend(*, actor: User, invitation: Invitation) -> Invitation:
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
     invitation.save(update_fields=["nonce", "expires_at"])
     audit_record(
-        actor=actor, organization=invitation.organization, action="invitation.resent", target=invitation,
+        actor=actor,
+        organization=invitation.organization,
+        action="invitation.resent",
+        target=invitation,
         data={"email": invitation.email},
     )
     transaction.on_commit(lambda: send_invitation_email_task.enqueue(str(invitation.uuid)))
@@ -319,7 +316,10 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         audit_record(
-            actor=actor, organization=invitation.organization, action="invitation.revoked", target=invitation,
+            actor=actor,
+            organization=invitation.organization,
+            action="invitation.revoked",
+            target=invitation,
             data={"email": invitation.email},
         )
     return invitation
@@ -363,7 +363,10 @@ def invitation_accept(*, user: User, invitation: Invitation) -> list[Membership]
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
     audit_record(
-        actor=user, organization=organization, action="invitation.accepted", target=invitation,
+        actor=user,
+        organization=organization,
+        action="invitation.accepted",
+        target=invitation,
         data={"email": user.email, "roles": invitation.roles},
     )
     return memberships
@@ -382,8 +385,13 @@ def user_create_from_invitation(*, invitation: Invitation, full_name: str, passw
     user.full_clean()
     user.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    audit_record(actor=user, organization=invitation.organization, action="user.signed_up", target=user,
-                 data={"via": "invitation"})
+    audit_record(
+        actor=user,
+        organization=invitation.organization,
+        action="user.signed_up",
+        target=user,
+        data={"via": "invitation"},
+    )
     invitation_accept(user=user, invitation=invitation)
     return user
 
@@ -414,13 +422,23 @@ def api_token_create_personal(*, actor: User, name: str, read_only: bool) -> tup
         raise PermissionDenied("API keys cannot create tokens.")
     secret, prefix, digest = make_api_token("evp")
     token = ApiToken(
-        kind=ApiToken.Kind.PERSONAL, name=name.strip(), user=actor, prefix=prefix, digest=digest,
-        read_only=read_only, created_by=actor,
+        kind=ApiToken.Kind.PERSONAL,
+        name=name.strip(),
+        user=actor,
+        prefix=prefix,
+        digest=digest,
+        read_only=read_only,
+        created_by=actor,
     )
     token.full_clean()
     token.save()
-    audit_record(actor=actor, organization=None, action="api_token.created", target=token,
-                 data={"name": token.name, "prefix": prefix, "read_only": read_only})
+    audit_record(
+        actor=actor,
+        organization=None,
+        action="api_token.created",
+        target=token,
+        data={"name": token.name, "prefix": prefix, "read_only": read_only},
+    )
     return token, secret
 
 
@@ -447,13 +465,24 @@ def api_key_create(
     for role in chosen:
         Membership.objects.create(user=bot, organization=organization, role=role)
     token = ApiToken(
-        kind=ApiToken.Kind.ORGANIZATION, name=name.strip(), user=bot, organization=organization,
-        prefix=prefix, digest=digest, read_only=read_only, created_by=actor,
+        kind=ApiToken.Kind.ORGANIZATION,
+        name=name.strip(),
+        user=bot,
+        organization=organization,
+        prefix=prefix,
+        digest=digest,
+        read_only=read_only,
+        created_by=actor,
     )
     token.full_clean()
     token.save()
-    audit_record(actor=actor, organization=organization, action="api_key.created", target=token,
-                 data={"name": token.name, "prefix": prefix, "roles": chosen, "read_only": read_only})
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action="api_key.created",
+        target=token,
+        data={"name": token.name, "prefix": prefix, "roles": chosen, "read_only": read_only},
+    )
     return token, secret
 
 
@@ -463,16 +492,19 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.kind == ApiToken.Kind.PERSONAL:
         if token.user_id != actor.pk:
             raise PermissionDenied("You can only revoke your own tokens.")
-    else:
-        assert token.organization is not None
-        require(actor, token.organization, Need.MANAGE_API_KEYS)
+    elif token.organization is None or not can(actor, token.organization, Need.MANAGE_API_KEYS):
+        raise PermissionDenied("Only organization admins revoke the organization's API keys.")
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         if token.kind == ApiToken.Kind.ORGANIZATION:
             token.user.is_active = False
             token.user.save(update_fields=["is_active"])
-        audit_record(actor=actor, organization=token.organization,
-                     action="api_key.revoked" if token.organization else "api_token.revoked",
-                     target=token, data={"name": token.name, "prefix": token.prefix})
+        audit_record(
+            actor=actor,
+            organization=token.organization,
+            action="api_key.revoked" if token.organization else "api_token.revoked",
+            target=token,
+            data={"name": token.name, "prefix": token.prefix},
+        )
     return token

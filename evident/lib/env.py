@@ -68,7 +68,5 @@ def envsecret(name: str, default: str | None = None) -> str | None:
 def require(name: str, value: str | None) -> str:
     """Stop start-up when a mandatory secret is missing."""
     if not value:
-        raise ConfigurationError(
-            f"{name} is required in production. Set {name} or {name}_FILE (see .env.example)."
-        )
+        raise ConfigurationError(f"{name} is required in production. Set {name} or {name}_FILE (see .env.example).")
     return value

@@ -25,4 +25,6 @@ def profile(request: EvidentRequest) -> HttpResponse:
         else:
             messages.success(request, "Your profile was saved.")
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"section": "profile", "form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "accounts/profile.html", {"section": "profile", "form": form}, status=422 if form.errors else 200
+    )

@@ -17,9 +17,7 @@ def dashboard(request: EvidentRequest) -> HttpResponse:
     organization = request.organization
     context: dict[str, object] = {
         "section": "dashboard",
-        "memberships": [
-            (o, [Role(r).label for r in sorted(roles)]) for o, roles in request.organization_roles.items()
-        ],
+        "memberships": [(o, [Role(r).label for r in sorted(roles)]) for o, roles in request.organization_roles.items()],
         "pending_invitations_for_me": [i for i in invitation_list_for_user(request.user) if i.status == "pending"],
     }
     if organization is not None and roles_grant(request.roles, Need.VIEW_MEMBERS):

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from evident.accounts import services
 from evident.accounts.forms import ROLE_HELP, InvitationForm, MemberRolesForm, role_choices
-from evident.accounts.models import Organization
 from evident.accounts.http import EvidentRequest
+from evident.accounts.models import Organization
 from evident.accounts.permissions import Need, access_member, access_organization, can
 from evident.accounts.selectors import Member, invitation_list, member_get, member_list
 
@@ -47,7 +47,10 @@ def member_list_view(request: EvidentRequest, organization_uuid: UUID) -> HttpRe
 
 
 def _row(
-    request: EvidentRequest, organization: Organization, member: Member, form: MemberRolesForm | None = None,
+    request: EvidentRequest,
+    organization: Organization,
+    member: Member,
+    form: MemberRolesForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     return render(
@@ -80,7 +83,7 @@ def member_roles(request: EvidentRequest, organization_uuid: UUID, user_uuid: UU
         if request.htmx:
             return _row(request, organization, member, form, status=422)
         for error in form.non_field_errors() + form.errors.get("roles", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("accounts:member-list", organization_uuid=organization.uuid)
     updated = member_get(organization, member.user.uuid) or member
     if request.htmx:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -9,10 +11,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
-from uuid import UUID
 
 from evident.accounts import services
-from evident.accounts.forms import OrganizationCreateForm, OrganizationForm
+from evident.accounts.forms import OrganizationCreateForm, OrganizationForm, set_choices
 from evident.accounts.http import EvidentRequest
 from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
 from evident.accounts.models import Organization, Role
@@ -27,7 +28,9 @@ def organization_switch(request: EvidentRequest) -> HttpResponse:
     request.session[ACTIVE_ORGANIZATION_SESSION_KEY] = str(organization.uuid)
     messages.success(request, f"You are now working in {organization.name}.")
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = ""
     return redirect(target or "accounts:dashboard")
 
@@ -87,7 +90,7 @@ def organization_child_create(request: EvidentRequest, organization_uuid: UUID) 
         initial={"kind": allowed_kinds[0], "parent": parent},
         parents=organization_list_all().filter(pk=parent.pk),
     )
-    form.fields["kind"].choices = [c for c in Organization.Kind.choices if c[0] in allowed_kinds]
+    set_choices(form.fields["kind"], [c for c in Organization.Kind.choices if c[0] in allowed_kinds])
     if request.method == "POST" and form.is_valid():
         try:
             child = services.organization_create(
@@ -102,7 +105,10 @@ def organization_child_create(request: EvidentRequest, organization_uuid: UUID) 
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, f"{child.name} was added under {parent.name}. Invite its first admin from its page once you are a member, or ask an operator.")
+            messages.success(
+                request,
+                f"{child.name} was added under {parent.name}. Invite its first admin from its page once you are a member, or ask an operator.",
+            )
             return redirect(parent)
     return render(
         request,
@@ -117,7 +123,9 @@ def organization_list(request: EvidentRequest) -> HttpResponse:
     """Operators see every organization and create new tenants with a first admin."""
     if not is_operator(request.user):
         raise PermissionDenied("Only platform operators manage the list of organizations.")
-    form = OrganizationCreateForm(request.POST or None, parents=organization_list_all().exclude(kind=Organization.Kind.PLATFORM))
+    form = OrganizationCreateForm(
+        request.POST or None, parents=organization_list_all().exclude(kind=Organization.Kind.PLATFORM)
+    )
     if request.method == "POST" and form.is_valid():
         admin_email = request.POST.get("first_admin_email", "").strip()
         try:

@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
-            raise CommandError("Demo data is only loaded with EVIDENT_DEMO=true (and DEBUG=true). `make run` sets both.")
+            raise CommandError(
+                "Demo data is only loaded with EVIDENT_DEMO=true (and DEBUG=true). `make run` sets both."
+            )
         with audit.origin(audit.Origin(kind="command")):
             created = load_demo()
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items())
