@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "evident.middleware.RequestLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "evident.accounts.middleware.RequestOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -322,6 +323,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # The development server prints its own access log.
+        "evident.requests": {"level": envstr("REQUEST_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
     },
 }
 
