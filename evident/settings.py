@@ -184,6 +184,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "evident.accounts.forms.SignupDetailsForm"
+ACCOUNT_FORMS = {"login": "evident.accounts.forms.LoginForm"}
 ACCOUNT_ADAPTER = "evident.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Evident] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _base.scheme

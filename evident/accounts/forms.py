@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -37,6 +38,16 @@ ROLE_HELP = {
     Role.QUALITY_REVIEWER: "Runs the quality review before a micro-credential is published.",
     Role.OPERATOR: "Installs and runs the platform and sets up new organizations.",
 }
+
+
+class LoginForm(AllauthLoginForm):  # type: ignore[misc]  # allauth ships no type hints
+    """allauth's sign-in form; the page shows its own "Forgot your password?" link."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"
 
 
 class SignupDetailsForm(forms.Form):
