@@ -1,17 +1,33 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, include, path
 
 from evident import views
 from evident.api.api import api
 
-urlpatterns = [
+
+
+def _api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """The API authenticates every call itself (token or session) and answers 401
+    in JSON, so the site-wide sign-in redirect must not apply to it.
+    """
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback = login_not_required(pattern.callback)
+    return patterns, app_name, namespace
+
+
+urlpatterns: list[Any] = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("", include("evident.accounts.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", _api_urls()),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from django.db.models import QuerySet
 
 from evident.accounts.models import ApiToken, AuditEvent, Invitation, Membership, Organization, Role, User
+from evident.lib.tokens import digest, split_api_token
 
 
 def organization_roles_for_user(user: User) -> dict[Organization, frozenset[str]]:
@@ -19,7 +20,7 @@ def organization_roles_for_user(user: User) -> dict[Organization, frozenset[str]
     grouped: dict[Organization, set[str]] = {}
     rows = (
         Membership.objects.filter(user=user, user__is_active=True)
-        .select_related("organization")
+        .select_related("organization", "organization__parent")
         .order_by("organization__name", "role")
     )
     for membership in rows:
@@ -120,3 +121,14 @@ def organization_list_all() -> QuerySet[Organization]:
 
 def user_exists(email: str) -> bool:
     return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+def api_token_for_secret(secret: str) -> ApiToken | None:
+    """The active token with this secret, or None (unknown, malformed or revoked)."""
+    if split_api_token(secret) is None:
+        return None
+    return (
+        ApiToken.objects.select_related("user", "organization")
+        .filter(digest=digest(secret), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )

@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -508,3 +509,15 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
             data={"name": token.name, "prefix": token.prefix},
         )
     return token
+
+
+def api_token_record_use(token: ApiToken) -> None:
+    """Note when a token was last used, at most once a minute per token.
+
+    A conditional UPDATE, so busy integrations cause no write per request and
+    concurrent requests don't race. Not audited: it is bookkeeping, not a change.
+    """
+    now = timezone.now()
+    ApiToken.objects.filter(pk=token.pk).filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - timedelta(minutes=1))
+    ).update(last_used_at=now)
