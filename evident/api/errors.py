@@ -20,6 +20,11 @@ class ErrorOut(Schema):
     extra: dict[str, Any] = {}
 
 
+# What every operation may answer besides success, and writes in addition.
+ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 429: ErrorOut}
+
+
 def error(api: NinjaAPI, request: HttpRequest, status: int, message: str, **extra: Any) -> HttpResponse:
     return api.create_response(request, {"message": message, "extra": extra}, status=status)
 

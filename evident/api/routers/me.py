@@ -12,6 +12,7 @@ from ninja import Router
 from evident.accounts.models import Organization, User
 from evident.accounts.permissions import Need, access_organization
 from evident.accounts.selectors import membership_roles, organization_roles_for_user
+from evident.api.errors import ERRORS
 from evident.api.schemas import MeOut, OrganizationOut
 
 router = Router(tags=["me"])
@@ -41,19 +42,23 @@ def _organizations(user: User) -> list[OrganizationOut]:
     return [organization_out(o, roles) for o, roles in organization_roles_for_user(user).items()]
 
 
-@router.get("/me", response=MeOut, summary="Who am I")
+@router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")
 def me(request: HttpRequest) -> MeOut:
     user = actor(request)
     return MeOut(uuid=user.uuid, email=user.email, full_name=user.full_name, kind=user.kind,
                  organizations=_organizations(user))
 
 
-@router.get("/organizations", response=list[OrganizationOut], summary="My organizations")
+@router.get("/organizations", response={200: list[OrganizationOut], **ERRORS}, summary="My organizations")
 def organization_list(request: HttpRequest) -> list[OrganizationOut]:
     return _organizations(actor(request))
 
 
-@router.get("/organizations/{organization_uuid}", response=OrganizationOut, summary="One of my organizations")
+@router.get(
+    "/organizations/{organization_uuid}",
+    response={200: OrganizationOut, **ERRORS},
+    summary="One of my organizations",
+)
 def organization_detail(request: HttpRequest, organization_uuid: UUID) -> OrganizationOut:
     user = actor(request)
     organization = access_organization(user, organization_uuid, Need.VIEW)

@@ -7,21 +7,18 @@
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from evident.accounts import services
 from evident.accounts.models import Invitation
 from evident.accounts.permissions import Need, access_invitation, access_member, access_organization
 from evident.accounts.selectors import Member, invitation_list, member_get, member_list
-from evident.api.errors import ErrorOut
+from evident.api.errors import ERRORS, WRITE_ERRORS
 from evident.api.routers.me import actor
 from evident.api.schemas import InvitationIn, InvitationOut, MemberOut, RolesIn
 
 router = Router(tags=["members"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 422: ErrorOut, 429: ErrorOut}
 
 
 def member_out(member: Member) -> MemberOut:
@@ -77,11 +74,11 @@ def membership_set_roles(request: HttpRequest, organization_uuid: UUID, user_uui
     response={204: None, **WRITE_ERRORS},
     summary="Remove a person from the organization",
 )
-def membership_remove(request: HttpRequest, organization_uuid: UUID, user_uuid: UUID) -> tuple[int, None]:
+def membership_remove(request: HttpRequest, organization_uuid: UUID, user_uuid: UUID) -> Status[None]:
     user = actor(request)
     organization, member = access_member(user, organization_uuid, user_uuid, Need.MANAGE_MEMBERS)
     services.membership_remove(actor=user, organization=organization, user=member.user)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(
@@ -100,13 +97,13 @@ def invitation_index(request: HttpRequest, organization_uuid: UUID, pending: boo
     response={201: InvitationOut, **WRITE_ERRORS},
     summary="Invite someone by email",
 )
-def invitation_create(request: HttpRequest, organization_uuid: UUID, payload: InvitationIn) -> tuple[int, InvitationOut]:
+def invitation_create(request: HttpRequest, organization_uuid: UUID, payload: InvitationIn) -> Status[InvitationOut]:
     user = actor(request)
     organization = access_organization(user, organization_uuid, Need.MANAGE_MEMBERS)
     invitation = services.invitation_create(
         actor=user, organization=organization, email=str(payload.email), roles=[str(r) for r in payload.roles]
     )
-    return 201, invitation_out(invitation)
+    return Status(201, invitation_out(invitation))
 
 
 @router.post(

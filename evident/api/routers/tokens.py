@@ -8,20 +8,17 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from evident.accounts import services
 from evident.accounts.models import ApiToken, User
 from evident.accounts.permissions import Need, access_api_token, access_organization
 from evident.accounts.selectors import api_key_list, api_token_list_for_user, membership_roles
-from evident.api.errors import ErrorOut
+from evident.api.errors import ERRORS, WRITE_ERRORS
 from evident.api.routers.me import actor
 from evident.api.schemas import ApiKeyIn, TokenCreatedOut, TokenIn, TokenOut
 
 router = Router(tags=["tokens"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 422: ErrorOut, 429: ErrorOut}
 
 
 def token_out(token: ApiToken, roles: frozenset[str] = frozenset()) -> TokenOut:
@@ -50,11 +47,11 @@ def token_list(request: HttpRequest) -> list[TokenOut]:
 
 
 @router.post("/tokens", response={201: TokenCreatedOut, **WRITE_ERRORS}, summary="Create a personal access token")
-def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, TokenCreatedOut]:
+def token_create(request: HttpRequest, payload: TokenIn) -> Status[TokenCreatedOut]:
     token, secret = services.api_token_create_personal(
         actor=_person(request), name=payload.name, read_only=payload.read_only
     )
-    return 201, TokenCreatedOut(**token_out(token).model_dump(), token=secret)
+    return Status(201, TokenCreatedOut(**token_out(token).model_dump(), token=secret))
 
 
 @router.delete("/tokens/{token_uuid}", response={200: TokenOut, **WRITE_ERRORS}, summary="Revoke a personal token")
@@ -81,7 +78,7 @@ def api_key_index(request: HttpRequest, organization_uuid: UUID) -> list[TokenOu
     response={201: TokenCreatedOut, **WRITE_ERRORS},
     summary="Create an organization API key",
 )
-def api_key_create(request: HttpRequest, organization_uuid: UUID, payload: ApiKeyIn) -> tuple[int, TokenCreatedOut]:
+def api_key_create(request: HttpRequest, organization_uuid: UUID, payload: ApiKeyIn) -> Status[TokenCreatedOut]:
     user = actor(request)
     organization = access_organization(user, organization_uuid, Need.MANAGE_API_KEYS)
     token, secret = services.api_key_create(
@@ -92,7 +89,7 @@ def api_key_create(request: HttpRequest, organization_uuid: UUID, payload: ApiKe
         read_only=payload.read_only,
     )
     roles = frozenset(str(r) for r in payload.roles)
-    return 201, TokenCreatedOut(**token_out(token, roles).model_dump(), token=secret)
+    return Status(201, TokenCreatedOut(**token_out(token, roles).model_dump(), token=secret))
 
 
 @router.delete(
