@@ -124,7 +124,6 @@ TEMPLATES = [
 ]
 
 FORM_RENDERER = "evident.forms.EvidentFormRenderer"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, adopted now
 
 # --- Database -----------------------------------------------------------------
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'evident.sqlite3'}")

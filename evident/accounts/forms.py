@@ -100,6 +100,8 @@ class MemberRolesForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm[Organization]):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "description", "website"]
@@ -107,6 +109,8 @@ class OrganizationForm(forms.ModelForm[Organization]):
 
 
 class OrganizationCreateForm(forms.ModelForm[Organization]):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "slug", "kind", "parent", "issues_credentials", "website"]

@@ -23,6 +23,8 @@ class WriteRateThrottle(AuthRateThrottle):
         return super().allow_request(request)
 
 
+write_throttle = WriteRateThrottle(settings.API_WRITE_RATE)
+
 api = NinjaAPI(
     title="Evident API",
     version="1",
@@ -34,7 +36,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     auth=[TokenAuth(), BrowserSessionAuth(csrf=True)],
-    throttle=[WriteRateThrottle(settings.API_WRITE_RATE)],
+    throttle=[write_throttle],
     openapi_extra={"info": {"license": {"name": "AGPL-3.0-or-later"}}},
 )
 install_error_handlers(api)

@@ -39,8 +39,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors = [
-            {"location": [str(part) for part in e.get("loc", [])], "message": str(e.get("msg", ""))}
-            for e in exc.errors
+            {"location": [str(part) for part in e.get("loc", [])], "message": str(e.get("msg", ""))} for e in exc.errors
         ]
         return error(api, request, 422, "The request is not valid.", errors=errors)
 
@@ -52,7 +51,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        response = error(api, request, 401, "Authentication required: send a valid token as 'Authorization: Bearer <token>'.")
+        response = error(
+            api, request, 401, "Authentication required: send a valid token as 'Authorization: Bearer <token>'."
+        )
         response["WWW-Authenticate"] = 'Bearer realm="evident"'
         return response
 

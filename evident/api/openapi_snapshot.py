@@ -13,7 +13,8 @@ SNAPSHOT = Path(__file__).with_name("openapi.json")
 
 def current_schema() -> dict[str, Any]:
     schema: dict[str, Any] = api.get_openapi_schema(path_prefix="/api/v1/")
-    return json.loads(json.dumps(schema, sort_keys=True, default=str))
+    normalized: dict[str, Any] = json.loads(json.dumps(schema, sort_keys=True, default=str))
+    return normalized
 
 
 def render(schema: dict[str, Any]) -> str:

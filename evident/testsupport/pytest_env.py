@@ -13,6 +13,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("BASE_URL", "http://testserver")
 os.environ.setdefault("LOG_FORMAT", "text")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 os.environ["DEBUG"] = "false"
 os.environ.pop("EVIDENT_DEMO", None)

@@ -45,8 +45,9 @@ def _organizations(user: User) -> list[OrganizationOut]:
 @router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")
 def me(request: HttpRequest) -> MeOut:
     user = actor(request)
-    return MeOut(uuid=user.uuid, email=user.email, full_name=user.full_name, kind=user.kind,
-                 organizations=_organizations(user))
+    return MeOut(
+        uuid=user.uuid, email=user.email, full_name=user.full_name, kind=user.kind, organizations=_organizations(user)
+    )
 
 
 @router.get("/organizations", response={200: list[OrganizationOut], **ERRORS}, summary="My organizations")
