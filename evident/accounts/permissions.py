@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from evident.accounts.models import ApiToken, Invitation, Organization, Role, User
@@ -77,7 +77,7 @@ def access_organization(actor: User, organization_uuid: Any, need: Need = Need.V
         raise Http404("No such organization.")
     try:
         organization = Organization.objects.filter(memberships__user=actor).distinct().get(uuid=organization_uuid)
-    except (Organization.DoesNotExist, ValueError, TypeError):
+    except (Organization.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such organization.") from None
     require(actor, organization, need)
     return organization
@@ -90,7 +90,7 @@ def access_member(
     organization = access_organization(actor, organization_uuid, need)
     try:
         member = member_get(organization, user_uuid)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ValidationError):
         member = None
     if member is None:
         raise Http404("No such member.")
@@ -104,7 +104,7 @@ def access_invitation(
     organization = access_organization(actor, organization_uuid, need)
     try:
         return Invitation.objects.select_related("organization").get(organization=organization, uuid=invitation_uuid)
-    except (Invitation.DoesNotExist, ValueError, TypeError):
+    except (Invitation.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such invitation.") from None
 
 
@@ -119,7 +119,7 @@ def access_api_token(actor: User, token_uuid: Any) -> ApiToken:
         raise Http404("No such token.")
     try:
         token = ApiToken.objects.select_related("organization", "user").get(uuid=token_uuid)
-    except (ApiToken.DoesNotExist, ValueError, TypeError):
+    except (ApiToken.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such token.") from None
     if token.kind == ApiToken.Kind.PERSONAL and token.user_id == actor.pk:
         return token
