@@ -10,7 +10,6 @@ from evident import views
 from evident.api.api import api
 
 
-
 def _api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
     """The API authenticates every call itself (token or session) and answers 401
     in JSON, so the site-wide sign-in redirect must not apply to it.

@@ -127,6 +127,25 @@ class OrganizationCreateForm(forms.ModelForm[Organization]):
         parent_field.help_text = "Schools sit under a district, districts under a state."
 
 
+class ChildOrganizationForm(forms.ModelForm[Organization]):
+    """A school under a district, or a district under a state."""
+
+    website = forms.URLField(required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = ["name", "slug", "kind", "issues_credentials", "website"]
+
+    def __init__(self, *args: Any, parent: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The model's own checks (a school needs a district) see the parent.
+        self.instance.parent = parent
+        allowed = [k for k, parents in Organization.ALLOWED_PARENTS.items() if parent.kind in parents]
+        set_choices(self.fields["kind"], [c for c in Organization.Kind.choices if c[0] in allowed])
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = "Leave empty to derive it from the name."
+
+
 class ProfileForm(forms.ModelForm[User]):
     class Meta:
         model = User

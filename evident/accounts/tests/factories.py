@@ -33,7 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             self.save()
-            EmailAddress.objects.get_or_create(user=self, email=self.email, defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

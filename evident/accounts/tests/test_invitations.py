@@ -68,7 +68,9 @@ class InvitationServiceTests(TenantTestCase):
         operator = member(platform, "operator")
         fresh = OrganizationFactory(slug="fresh")
         with self.captureOnCommitCallbacks(execute=True):
-            services.invitation_create(actor=operator, organization=fresh, email="boss@fresh.example", roles=["org_admin"])
+            services.invitation_create(
+                actor=operator, organization=fresh, email="boss@fresh.example", roles=["org_admin"]
+            )
         with self.assertRaises(PermissionDenied):
             services.invitation_create(actor=operator, organization=fresh, email="t@fresh.example", roles=["educator"])
         with self.assertRaises(PermissionDenied):
@@ -169,7 +171,9 @@ class InvitationAcceptViewTests(TenantTestCase):
         self.assertContains(dashboard, "Riverbend Schools")
 
     def test_it_keeps_what_was_typed_when_the_passwords_differ(self):
-        response = self.client.post(self.url, {"full_name": "Nia New", "password1": "a-long-password-1", "password2": "x"})
+        response = self.client.post(
+            self.url, {"full_name": "Nia New", "password1": "a-long-password-1", "password2": "x"}
+        )
         assert response.status_code == 422
         self.assertContains(response, 'value="Nia New"', status_code=422)
         self.assertContains(response, "The two passwords differ", status_code=422)

@@ -40,8 +40,13 @@ class PageAccessTests(TenantTestCase):
         ]
 
     def test_signed_out_visitors_are_sent_to_sign_in(self):
-        pages = [*(url for _, url, _ in self.org_pages()), "/dashboard/", "/account/profile/", "/account/tokens/",
-                 "/platform/organizations/"]
+        pages = [
+            *(url for _, url, _ in self.org_pages()),
+            "/dashboard/",
+            "/account/profile/",
+            "/account/tokens/",
+            "/platform/organizations/",
+        ]
         for url in pages:
             response = Client().get(url)
             assert response.status_code == 302, url

@@ -96,9 +96,12 @@ class SwitcherTests(TenantTestCase):
         response = client.post("/organizations/switch/", {"organization": str(self.organization.uuid)})
         assert response.status_code == 302
         self.assertContains(client.get("/dashboard/"), "You are working in Riverbend Schools")
-        assert self.client_for(self.educator).post(
-            "/organizations/switch/", {"organization": str(self.other_organization.uuid)}
-        ).status_code == 404
+        assert (
+            self.client_for(self.educator)
+            .post("/organizations/switch/", {"organization": str(self.other_organization.uuid)})
+            .status_code
+            == 404
+        )
 
     def test_it_ignores_an_unsafe_next_address(self):
         client = self.client_for(self.educator)

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from evident.accounts import services
-from evident.accounts.forms import OrganizationCreateForm, OrganizationForm, set_choices
+from evident.accounts.forms import ChildOrganizationForm, OrganizationCreateForm, OrganizationForm
 from evident.accounts.http import EvidentRequest
 from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
 from evident.accounts.models import Organization, Role
@@ -85,12 +85,7 @@ def organization_child_create(request: EvidentRequest, organization_uuid: UUID) 
     allowed_kinds = [k for k, parents in Organization.ALLOWED_PARENTS.items() if parent.kind in parents]
     if not allowed_kinds:
         raise PermissionDenied(f"A {parent.get_kind_display().lower()} has no sub-organizations.")
-    form = OrganizationCreateForm(
-        request.POST or None,
-        initial={"kind": allowed_kinds[0], "parent": parent},
-        parents=organization_list_all().filter(pk=parent.pk),
-    )
-    set_choices(form.fields["kind"], [c for c in Organization.Kind.choices if c[0] in allowed_kinds])
+    form = ChildOrganizationForm(request.POST or None, initial={"kind": allowed_kinds[0]}, parent=parent)
     if request.method == "POST" and form.is_valid():
         try:
             child = services.organization_create(
