@@ -59,7 +59,9 @@ class SignUpTests(TestCase):
         # Not verified yet: signing in leads to the verification page, not the dashboard.
         response = Client().post("/accounts/login/", {"login": "tess@example.org", "password": "a-long-password-1"})
         assert response["Location"] != "/dashboard/"
-        link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[0].body).group(1)
+        found = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", str(mail.outbox[0].body))
+        assert found is not None
+        link = found.group(1)
         response = self.client.post(link)
         assert response.status_code == 302
         client = Client()

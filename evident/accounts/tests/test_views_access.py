@@ -6,10 +6,14 @@ from __future__ import annotations
 from django.test import Client
 
 from evident.accounts import services
+from evident.accounts.models import ApiToken, Invitation
 from evident.testsupport.cases import TenantTestCase
 
 
 class PageAccessTests(TenantTestCase):
+    invitation: Invitation
+    key: ApiToken
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
