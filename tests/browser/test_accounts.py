@@ -15,6 +15,12 @@ from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
 pytestmark = pytest.mark.browser
 
 
+def link_in_last_email(path_pattern: str) -> str:
+    found = re.search(rf"https?://[^/\s]+({path_pattern})", str(mail.outbox[-1].body))
+    assert found is not None, mail.outbox[-1].body
+    return found.group(1)
+
+
 @pytest.fixture
 def district(transactional_db):
     organization = OrganizationFactory(name="Riverbend Schools", slug="riverbend")
@@ -52,7 +58,7 @@ def test_an_educator_signs_up_and_verifies_their_email(page: Page):
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name=re.compile("Verify your email", re.IGNORECASE))).to_be_visible()
     assert_accessible(page)
-    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    link = link_in_last_email(r"/accounts/confirm-email/\S+")
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
@@ -78,7 +84,7 @@ def test_an_admin_invites_someone_who_joins_through_the_link(session: BrowserSes
     expect(admin_page.get_by_role("cell", name=re.compile("^nia.new@example.org Invited"))).to_be_visible()
     assert_accessible(admin_page)
 
-    link = re.search(r"https?://[^/\s]+(/invitations/\S+/)", mail.outbox[-1].body).group(1)
+    link = link_in_last_email(r"/invitations/\S+/")
     newcomer = session.new_page()
     newcomer.goto(link)
     expect(newcomer.get_by_role("heading", name="Join Riverbend Schools")).to_be_visible()
