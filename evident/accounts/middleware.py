@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
 from evident.accounts import audit
+from evident.accounts.models import Organization
 from evident.accounts.selectors import organization_roles_for_user
 
 ACTIVE_ORGANIZATION_SESSION_KEY = "evident_active_organization"
@@ -55,6 +57,24 @@ class ActiveOrganizationMiddleware:
                 request.organization = active  # type: ignore[attr-defined]  # EvidentRequest attribute
                 request.roles = roles_by_organization[active]  # type: ignore[attr-defined]  # EvidentRequest attribute
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], view_args: Any, view_kwargs: dict[str, Any]
+    ) -> None:
+        """A page of one of the user's organizations makes it the active one,
+        so the header, navigation and page always speak of the same organization.
+        """
+        wanted = view_kwargs.get("organization_uuid")
+        roles_by_organization: dict[Organization, frozenset[str]] = getattr(request, "organization_roles", {})
+        if wanted is None or not roles_by_organization:
+            return
+        for organization, roles in roles_by_organization.items():
+            if str(organization.uuid) == str(wanted):
+                request.organization = organization  # type: ignore[attr-defined]  # EvidentRequest attribute
+                request.roles = roles  # type: ignore[attr-defined]  # EvidentRequest attribute
+                if request.session.get(ACTIVE_ORGANIZATION_SESSION_KEY) != str(organization.uuid):
+                    request.session[ACTIVE_ORGANIZATION_SESSION_KEY] = str(organization.uuid)
+                return
 
 
 class SecurityHeadersMiddleware:

@@ -21,6 +21,7 @@ class MemberPageTests(TenantTestCase):
     def test_it_uses_a_fixed_number_of_queries(self):
         for _ in range(3):
             member(self.organization, "educator")
+        self.client.get(f"{self.base}/members/")  # the first visit also records the active organization
         with self.assertNumQueries(8) as few:
             self.client.get(f"{self.base}/members/")
         for _ in range(10):
@@ -123,3 +124,13 @@ class AnonymousPagesTests(TenantTestCase):
     def test_the_home_page_is_public_and_sends_members_to_their_dashboard(self):
         self.assertContains(Client().get("/"), "Recognition for the teaching you already do")
         assert self.client_for(self.educator).get("/")["Location"] == "/dashboard/"
+
+
+class ActiveOrganizationFollowsThePageTests(TenantTestCase):
+    def test_opening_a_page_of_another_of_my_organizations_makes_it_active(self):
+        both = member(self.organization, "educator")
+        Membership.objects.create(user=both, organization=self.other_organization, role="coach")
+        client = self.client_for(both)
+        self.assertContains(client.get("/dashboard/"), "You are working in Lakeshore Schools")
+        client.get(f"/organizations/{self.organization.uuid}/")
+        self.assertContains(client.get("/dashboard/"), "You are working in Riverbend Schools")
