@@ -13,15 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from evident.testsupport.browser import CHROMIUM, CHROMIUM_ARGS
+
 
 
 def main() -> None:
@@ -35,7 +28,7 @@ def main() -> None:
     out = Path("screenshots")
     out.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sizes = [("desktop", 1280, 900)] + ([("phone", 390, 844)] if args.phone else [])
         for label, width, height in sizes:
             page = browser.new_page(viewport={"width": width, "height": height})

@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 
 from evident.accounts import services
-from evident.accounts.models import AuditEvent
 from evident.api.tests.client import ApiClient
 from evident.testsupport.cases import TenantTestCase
 
@@ -67,6 +66,6 @@ class MeTests(TenantTestCase):
         ApiClient(admin_secret).post(
             f"/organizations/{self.organization.uuid}/invitations", {"email": "new@example.org", "roles": ["coach"]}
         )
-        event = AuditEvent.objects.get(action="invitation.created")
+        event = self.organization.audit_events.get(action="invitation.created")
         assert event.origin == "api"
         assert event.actor == self.admin

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.core.cache import cache
 
 from evident.accounts import services
-from evident.accounts.models import ApiToken
 from evident.api.api import write_throttle
 from evident.api.tests.client import ApiClient
 from evident.lib.tokens import digest
@@ -19,9 +18,9 @@ class PersonalTokenApiTests(TenantTestCase):
         assert status == 201
         secret = body["token"]
         assert secret.startswith("evp_")
-        stored = ApiToken.objects.get(uuid=body["uuid"])
+        stored = self.educator.api_tokens.get(uuid=body["uuid"])
         assert stored.digest == digest(secret)
-        assert secret not in str(ApiToken.objects.filter(pk=stored.pk).values().get())
+        assert secret not in str(self.educator.api_tokens.filter(pk=stored.pk).values().get())
         status, listed = self.api.get("/tokens")
         assert all("token" not in t for t in listed)
         assert {t["name"] for t in listed} == {"first", "grading script"}
@@ -43,7 +42,8 @@ class PersonalTokenApiTests(TenantTestCase):
     def test_it_hides_other_peoples_tokens(self):
         token, _ = services.api_token_create_personal(actor=self.admin, name="admin's", read_only=False)
         assert self.api.delete(f"/tokens/{token.uuid}")[0] == 404
-        assert ApiToken.objects.get(pk=token.pk).revoked_at is None
+        token.refresh_from_db()
+        assert token.revoked_at is None
 
     def test_it_lets_a_read_only_token_read_but_not_write(self):
         read_only = ApiClient(services.api_token_create_personal(actor=self.educator, name="ro", read_only=True)[1])
