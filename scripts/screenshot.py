@@ -16,7 +16,6 @@ from playwright.sync_api import sync_playwright
 from evident.testsupport.browser import CHROMIUM, CHROMIUM_ARGS
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
