@@ -5,10 +5,13 @@ from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.db.utils import OperationalError
-from django.test import Client, TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 
+from evident.accounts import services
 from evident.accounts.demo import DEMO_PASSWORD
 from evident.accounts.models import Membership, Organization, User
+from evident.accounts.tests.factories import UserFactory
+from evident.views import server_error
 
 
 class HealthTests(TestCase):
@@ -94,3 +97,18 @@ class CreatePlatformAdminTests(TestCase):
             call_command("createplatformadmin", "--email", "ops@example.org", "--no-input", stdout=StringIO())
         with self.assertRaises(CommandError):
             call_command("createplatformadmin", "--email", "nope", "--no-input", stdout=StringIO())
+
+
+class ErrorPageTests(TestCase):
+    def test_the_500_page_needs_nothing_from_the_database(self):
+        with self.assertNumQueries(0):
+            response = server_error(RequestFactory().get("/"))
+        assert response.status_code == 500
+        assert b"Something went wrong on our side" in response.content
+
+    def test_an_unexpected_api_error_keeps_the_error_shape(self):
+        _, secret = services.api_token_create_personal(actor=UserFactory(), name="t", read_only=False)
+        with mock.patch("evident.api.routers.me.organization_roles_for_user", side_effect=RuntimeError("boom")):
+            response = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
+        assert response.status_code == 500
+        assert response.json()["message"].startswith("Something went wrong")
