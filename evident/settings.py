@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "evident.accounts",
+    "evident.catalog",
     "evident.api",
+    "evident.demo",
 ]
 
 MIDDLEWARE = [

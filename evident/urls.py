@@ -25,6 +25,7 @@ urlpatterns: list[Any] = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
+    path("catalog/", include("evident.catalog.urls")),
     path("", include("evident.accounts.urls")),
     path("api/v1/", _api_urls()),
     path("django-admin/", admin.site.urls),

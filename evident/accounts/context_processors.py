@@ -24,7 +24,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav_items": []}
     organization = getattr(request, "organization", None)
     roles: frozenset[str] = getattr(request, "roles", frozenset())
-    items = [NavItem("Dashboard", reverse("accounts:dashboard"), "dashboard")]
+    items = [
+        NavItem("Dashboard", reverse("accounts:dashboard"), "dashboard"),
+        NavItem("Catalog", reverse("catalog:catalog"), "catalog"),
+    ]
     if organization is not None:
         kw = {"organization_uuid": organization.uuid}
         items.append(NavItem("Organization", reverse("accounts:organization-detail", kwargs=kw), "organization"))

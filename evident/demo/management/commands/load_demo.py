@@ -1,4 +1,4 @@
-"""``manage.py load_demo``: fictional organizations and demo sign-ins (demo mode only)."""
+"""``manage.py load_demo``: fictional organizations, demo sign-ins and a demo catalog (demo mode only)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from evident.accounts import audit
-from evident.accounts.demo import DEMO_PASSWORD, demo_accounts, load_demo
+from evident.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, load_demo
+from evident.accounts.models import User
+from evident.catalog.demo import load_catalog_demo
 
 
 class Command(BaseCommand):
-    help = "Load fictional demo organizations and one account per role. Idempotent; demo mode only."
+    help = "Load fictional demo organizations, one account per role and a demo catalog. Idempotent; demo mode only."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the demo sign-ins.")
@@ -24,6 +26,10 @@ class Command(BaseCommand):
             )
         with audit.origin(audit.Origin(kind="command")):
             created = load_demo()
+            created |= load_catalog_demo(
+                author=User.objects.get(email=f"author@{DEMO_DOMAIN}"),
+                quality_reviewer=User.objects.get(email=f"quality-reviewer@{DEMO_DOMAIN}"),
+            )
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (created {summary})."))
         if not options["quiet_accounts"]:

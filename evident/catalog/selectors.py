@@ -1,0 +1,233 @@
+"""Reads of the catalog: the public listing and search, pages, and blueprints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch, QuerySet
+from django.http import Http404
+
+from evident.accounts.models import Organization
+from evident.catalog.blueprint import (
+    AlignmentSpec,
+    Blueprint,
+    CitationSpec,
+    LevelSpec,
+    RequirementSpec,
+    ResourceSpec,
+)
+from evident.catalog.models import (
+    MicroCredential,
+    MicroCredentialVersion,
+    Pathway,
+    PathwayStep,
+    Requirement,
+    Stack,
+    StackItem,
+)
+from evident.catalog.search import search
+
+SORTS = {
+    "relevance": "Best match",
+    "title": "Title (A–Z)",
+    "newest": "Newest",
+    "pd_hours": "Most PD hours",
+    "effort": "Least effort",
+}
+
+
+@dataclass
+class CatalogFilters:
+    query: str = ""
+    subject: str = ""
+    grade_band: str = ""
+    issuer: str = ""
+    stack: str = ""
+    min_pd_hours: Decimal | None = None
+    max_effort_hours: Decimal | None = None
+    sort: str = "relevance"
+
+
+def live_versions() -> QuerySet[MicroCredentialVersion]:
+    """The version of each micro-credential the catalog shows."""
+    return MicroCredentialVersion.objects.filter(
+        status=MicroCredentialVersion.Status.PUBLISHED, micro_credential__live_version=F("id")
+    )
+
+
+def catalog_list(filters: CatalogFilters) -> QuerySet[MicroCredentialVersion]:
+    """Live versions matching the filters, best first; a fixed number of queries per page."""
+    versions = live_versions().select_related("micro_credential", "micro_credential__organization")
+    if filters.subject:
+        versions = versions.filter(subject=filters.subject)
+    if filters.grade_band:
+        # JSON text search works on every database; the quotes make it an exact item.
+        versions = versions.filter(grade_bands__icontains=f'"{filters.grade_band}"')
+    if filters.issuer:
+        versions = versions.filter(micro_credential__organization__slug=filters.issuer)
+    if filters.stack:
+        versions = versions.filter(
+            micro_credential__stacks__slug=filters.stack, micro_credential__stacks__is_published=True
+        )
+    if filters.min_pd_hours is not None:
+        versions = versions.filter(pd_hours__gte=filters.min_pd_hours)
+    if filters.max_effort_hours is not None:
+        versions = versions.filter(effort_hours__lte=filters.max_effort_hours)
+    if filters.query.strip():
+        versions = search(versions, filters.query)
+    ordering = {
+        "title": ["title", "id"],
+        "newest": ["-published_at", "id"],
+        "pd_hours": ["-pd_hours", "title", "id"],
+        "effort": ["effort_hours", "title", "id"],
+    }.get(filters.sort)
+    if ordering is None:
+        ordering = ["-rank", "title", "id"] if filters.query.strip() else ["title", "id"]
+    return versions.order_by(*ordering)
+
+
+def catalog_filter_options() -> dict[str, Any]:
+    """Choices for the catalog's filter controls, from what is live."""
+    live = live_versions()
+    return {
+        "subjects": sorted(set(live.values_list("subject", flat=True))),
+        "issuers": list(
+            Organization.objects.filter(micro_credentials__live_version__in=live)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        ),
+        "stacks": list(Stack.objects.filter(is_published=True).order_by("title").values_list("slug", "title")),
+    }
+
+
+def _full_version(queryset: QuerySet[MicroCredentialVersion]) -> QuerySet[MicroCredentialVersion]:
+    return queryset.select_related("micro_credential", "micro_credential__organization").prefetch_related(
+        "citations",
+        "resources",
+        "alignments",
+        Prefetch("requirements", queryset=Requirement.objects.prefetch_related("levels")),
+    )
+
+
+def micro_credential_public(micro_credential_uuid: Any) -> MicroCredentialVersion:
+    """The live version of a micro-credential with everything its page shows, or Http404."""
+    try:
+        return _full_version(live_versions()).get(micro_credential__uuid=micro_credential_uuid)
+    except (MicroCredentialVersion.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such micro-credential in the catalog.") from None
+
+
+def version_full(version: MicroCredentialVersion) -> MicroCredentialVersion:
+    """The same version with its content prefetched (for previews and exports)."""
+    return _full_version(MicroCredentialVersion.objects.filter(pk=version.pk)).get()
+
+
+def stacks_of(micro_credential: MicroCredential) -> QuerySet[Stack]:
+    return Stack.objects.filter(is_published=True, items__micro_credential=micro_credential).order_by("title")
+
+
+def pathways_of(micro_credential: MicroCredential) -> QuerySet[Pathway]:
+    return (
+        Pathway.objects.filter(is_published=True)
+        .filter(steps__micro_credential=micro_credential)
+        .union(Pathway.objects.filter(is_published=True, steps__stack__items__micro_credential=micro_credential))
+        .order_by("title")
+    )
+
+
+def stack_public(stack_uuid: Any) -> Stack:
+    try:
+        return (
+            Stack.objects.filter(is_published=True)
+            .select_related("organization", "capstone")
+            .prefetch_related(
+                Prefetch(
+                    "items",
+                    queryset=StackItem.objects.select_related(
+                        "micro_credential__live_version", "micro_credential__organization"
+                    ),
+                )
+            )
+            .get(uuid=stack_uuid)
+        )
+    except (Stack.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such stack.") from None
+
+
+def pathway_public(pathway_uuid: Any) -> Pathway:
+    try:
+        return (
+            Pathway.objects.filter(is_published=True)
+            .select_related("organization")
+            .prefetch_related(
+                Prefetch(
+                    "steps",
+                    queryset=PathwayStep.objects.select_related(
+                        "stack", "micro_credential__live_version"
+                    ).prefetch_related("prerequisites"),
+                )
+            )
+            .get(uuid=pathway_uuid)
+        )
+    except (Pathway.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such pathway.") from None
+
+
+def issuer_public(slug: str) -> Organization:
+    try:
+        return Organization.objects.get(slug=slug, issues_credentials=True)
+    except Organization.DoesNotExist:
+        raise Http404("No such issuer.") from None
+
+
+def issuer_catalog(organization: Organization) -> dict[str, Any]:
+    return {
+        "versions": live_versions()
+        .filter(micro_credential__organization=organization)
+        .select_related("micro_credential")
+        .order_by("title"),
+        "stacks": Stack.objects.filter(organization=organization, is_published=True).order_by("title"),
+        "pathways": Pathway.objects.filter(organization=organization, is_published=True).order_by("title"),
+    }
+
+
+def blueprint_of(version: MicroCredentialVersion) -> Blueprint:
+    """The version's content as a Blueprint (the inverse of writing one)."""
+    return Blueprint(
+        title=version.title,
+        summary=version.summary,
+        competency=version.competency,
+        key_method=version.key_method,
+        research=version.research,
+        subject=version.subject,
+        grade_bands=list(version.grade_bands),
+        effort_hours=version.effort_hours,
+        pd_hours=version.pd_hours,
+        pass_rule=version.pass_rule,
+        badge_color=version.badge_color,
+        citations=[CitationSpec(text=c.text, url=c.url) for c in version.citations.all()],
+        resources=[ResourceSpec(title=r.title, url=r.url, description=r.description) for r in version.resources.all()],
+        alignments=[
+            AlignmentSpec(framework=a.framework, code=a.code, name=a.name, url=a.url) for a in version.alignments.all()
+        ],
+        requirements=[
+            RequirementSpec(
+                title=r.title,
+                evidence_kind=r.evidence_kind,
+                instructions=r.instructions,
+                passing_score=r.passing_score,
+                prompts=list(r.prompts),
+                file_types=list(r.file_types),
+                max_file_mb=r.max_file_mb,
+                max_video_minutes=r.max_video_minutes,
+                min_words=r.min_words,
+                max_words=r.max_words,
+                levels=[LevelSpec(name=lv.name, descriptor=lv.descriptor, score=lv.score) for lv in r.levels.all()],
+            )
+            for r in version.requirements.all()
+        ],
+    )

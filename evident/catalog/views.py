@@ -1,0 +1,86 @@
+"""The public catalog: search and filters, and pages for micro-credentials,
+stacks, pathways and issuers. No sign-in needed."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from evident.catalog.forms import CatalogFilterForm
+from evident.catalog.selectors import (
+    CatalogFilters,
+    catalog_filter_options,
+    catalog_list,
+    issuer_catalog,
+    issuer_public,
+    micro_credential_public,
+    pathway_public,
+    pathways_of,
+    stack_public,
+    stacks_of,
+)
+
+PAGE_SIZE = 24
+
+
+@login_not_required
+@require_GET
+def catalog(request: HttpRequest) -> HttpResponse:
+    form = CatalogFilterForm(request.GET or None, options=catalog_filter_options())
+    filters = form.filters() if form.is_bound else CatalogFilters()
+    page = Paginator(catalog_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    context = {
+        "section": "catalog",
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "querystring": query_without_page.urlencode(),
+    }
+    template = "catalog/catalog.html#results" if getattr(request, "htmx", False) else "catalog/catalog.html"
+    return render(request, template, context)
+
+
+@login_not_required
+@require_GET
+def micro_credential_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    version = micro_credential_public(uuid)
+    return render(
+        request,
+        "catalog/micro_credential_detail.html",
+        {
+            "section": "catalog",
+            "version": version,
+            "stacks": stacks_of(version.micro_credential),
+            "pathways": pathways_of(version.micro_credential),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def stack_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    return render(request, "catalog/stack_detail.html", {"section": "catalog", "stack": stack_public(uuid)})
+
+
+@login_not_required
+@require_GET
+def pathway_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    return render(request, "catalog/pathway_detail.html", {"section": "catalog", "pathway": pathway_public(uuid)})
+
+
+@login_not_required
+@require_GET
+def issuer_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = issuer_public(slug)
+    return render(
+        request,
+        "catalog/issuer_detail.html",
+        {"section": "catalog", "organization": organization, **issuer_catalog(organization)},
+    )
