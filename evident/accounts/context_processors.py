@@ -37,6 +37,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append(NavItem("API keys", reverse("accounts:api-key-list", kwargs=kw), "api-keys"))
         if roles_grant(roles, Need.VIEW_AUDIT):
             items.append(NavItem("Activity", reverse("accounts:audit-list", kwargs=kw), "audit"))
+    if organization is not None and organization.issues_credentials and roles & {"author", "org_admin"}:
+        items.append(NavItem("Authoring", reverse("catalog:authoring-list"), "authoring"))
+    if "quality_reviewer" in roles:
+        items.append(NavItem("Quality review", reverse("catalog:quality-queue"), "quality"))
     if "operator" in roles and organization is not None and organization.kind == "platform":
         items.append(NavItem("All organizations", reverse("accounts:organization-list"), "organizations"))
     return {

@@ -75,11 +75,12 @@ class MicroCredentialVersion(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
 
     title = models.CharField(max_length=160)
-    summary = models.CharField(max_length=300, help_text="One or two sentences shown in the catalog.")
-    competency = models.TextField(help_text="The skill, in one statement.")
-    key_method = models.TextField(help_text="The key method an educator practises.")
+    # Drafts may be incomplete; blueprint_problems() says what is missing before review.
+    summary = models.CharField(max_length=300, blank=True, help_text="One or two sentences shown in the catalog.")
+    competency = models.TextField(blank=True, help_text="The skill, in one statement.")
+    key_method = models.TextField(blank=True, help_text="The key method an educator practises.")
     research = models.TextField(blank=True, help_text="Why this practice works: the research behind it.")
-    subject = models.CharField(max_length=80)
+    subject = models.CharField(max_length=80, blank=True)
     grade_bands = models.JSONField(default=list, blank=True)
     effort_hours = models.DecimalField(
         max_digits=5,
@@ -187,9 +188,9 @@ class Requirement(models.Model):
 
     version = models.ForeignKey(MicroCredentialVersion, on_delete=models.CASCADE, related_name="requirements")
     order = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=160)
+    title = models.CharField(max_length=160, blank=True)
     evidence_kind = models.CharField(max_length=10, choices=EvidenceKind.choices)
-    instructions = models.TextField(help_text="What to submit and how.")
+    instructions = models.TextField(blank=True, help_text="What to submit and how.")
     prompts = models.JSONField(default=list, blank=True, help_text="Questions to answer, e.g. for a reflection.")
     file_types = models.JSONField(default=list, blank=True, help_text="Accepted file extensions.")
     max_file_mb = models.PositiveIntegerField(null=True, blank=True)
@@ -208,8 +209,8 @@ class Requirement(models.Model):
 class RubricLevel(models.Model):
     requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="levels")
     order = models.PositiveSmallIntegerField()
-    name = models.CharField(max_length=60)
-    descriptor = models.TextField()
+    name = models.CharField(max_length=60, blank=True)
+    descriptor = models.TextField(blank=True)
     score = models.PositiveSmallIntegerField()
 
     class Meta:

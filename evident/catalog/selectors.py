@@ -24,6 +24,7 @@ from evident.catalog.models import (
     MicroCredentialVersion,
     Pathway,
     PathwayStep,
+    QualityReview,
     Requirement,
     Stack,
     StackItem,
@@ -231,3 +232,26 @@ def blueprint_of(version: MicroCredentialVersion) -> Blueprint:
             for r in version.requirements.all()
         ],
     )
+
+
+def authoring_list(organization: Organization) -> QuerySet[MicroCredential]:
+    """The organization's micro-credentials with every version, newest first."""
+    return (
+        MicroCredential.objects.filter(organization=organization)
+        .select_related("live_version")
+        .prefetch_related(Prefetch("versions", queryset=MicroCredentialVersion.objects.order_by("-number")))
+        .order_by("-created_at")
+    )
+
+
+def quality_queue() -> QuerySet[MicroCredentialVersion]:
+    """Versions waiting for quality review, oldest submission first (for quality reviewers only)."""
+    return (
+        MicroCredentialVersion.objects.filter(status=MicroCredentialVersion.Status.IN_REVIEW)
+        .select_related("micro_credential__organization")
+        .order_by("submitted_at")
+    )
+
+
+def latest_quality_review(version: MicroCredentialVersion) -> QualityReview | None:
+    return version.quality_reviews.select_related("reviewer").first()

@@ -2,14 +2,23 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.catalog import views
+from evident.catalog.views import authoring, public, quality
 
 app_name = "catalog"
 
 urlpatterns = [
-    path("", views.catalog, name="catalog"),
-    path("micro-credentials/<uuid:uuid>/", views.micro_credential_detail, name="micro-credential-detail"),
-    path("stacks/<uuid:uuid>/", views.stack_detail, name="stack-detail"),
-    path("pathways/<uuid:uuid>/", views.pathway_detail, name="pathway-detail"),
-    path("issuers/<slug:slug>/", views.issuer_detail, name="issuer-detail"),
+    path("", public.catalog, name="catalog"),
+    path("micro-credentials/<uuid:uuid>/", public.micro_credential_detail, name="micro-credential-detail"),
+    path("stacks/<uuid:uuid>/", public.stack_detail, name="stack-detail"),
+    path("pathways/<uuid:uuid>/", public.pathway_detail, name="pathway-detail"),
+    path("issuers/<slug:slug>/", public.issuer_detail, name="issuer-detail"),
+    path("authoring/", authoring.authoring_list, name="authoring-list"),
+    path("authoring/new/", authoring.micro_credential_new, name="micro-credential-new"),
+    path("authoring/versions/<uuid:uuid>/edit/", authoring.version_edit, name="version-edit"),
+    path("authoring/versions/<uuid:uuid>/preview/", authoring.version_preview, name="version-preview"),
+    path("authoring/versions/<uuid:uuid>/submit/", authoring.version_submit, name="version-submit"),
+    path("authoring/versions/<uuid:uuid>/retire/", authoring.version_retire, name="version-retire"),
+    path("authoring/micro-credentials/<uuid:uuid>/new-version/", authoring.version_new, name="version-new"),
+    path("quality-review/", quality.queue, name="quality-queue"),
+    path("quality-review/<uuid:uuid>/", quality.review, name="quality-review"),
 ]

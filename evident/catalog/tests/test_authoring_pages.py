@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+from django.test import Client, TestCase
+
+from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
+from evident.accounts.models import Organization, User
+from evident.accounts.tests.factories import member
+from evident.catalog import services
+from evident.catalog.models import MicroCredentialVersion
+from evident.catalog.selectors import blueprint_of, live_versions
+from evident.catalog.tests.factories import issuer, quality_reviewer, sample_blueprint
+
+
+def editor_post(blueprint, **extra) -> dict[str, object]:
+    """The editor form as a browser would post it."""
+    data = {
+        "title": blueprint.title,
+        "summary": blueprint.summary,
+        "competency": blueprint.competency,
+        "key_method": blueprint.key_method,
+        "research": blueprint.research,
+        "subject": blueprint.subject,
+        "effort_hours": str(blueprint.effort_hours),
+        "pd_hours": str(blueprint.pd_hours),
+        "badge_color": blueprint.badge_color,
+        "grade_bands": list(blueprint.grade_bands),
+    }
+    for r, req in enumerate(blueprint.requirements):
+        p = f"requirement-{r}-"
+        data |= {
+            p + "title": req.title,
+            p + "evidence_kind": req.evidence_kind,
+            p + "instructions": req.instructions,
+            p + "prompts": "\n".join(req.prompts),
+            p + "file_types": ", ".join(req.file_types),
+            p + "passing_score": str(req.passing_score),
+            p + "max_video_minutes": str(req.max_video_minutes or ""),
+            p + "max_file_mb": str(req.max_file_mb or ""),
+            p + "min_words": str(req.min_words or ""),
+            p + "max_words": str(req.max_words or ""),
+        }
+        for lv, level in enumerate(req.levels):
+            data |= {
+                f"{p}level-{lv}-name": level.name,
+                f"{p}level-{lv}-descriptor": level.descriptor,
+                f"{p}level-{lv}-score": str(level.score),
+            }
+    for i, a in enumerate(blueprint.alignments):
+        data |= {
+            f"alignment-{i}-framework": a.framework,
+            f"alignment-{i}-code": a.code,
+            f"alignment-{i}-name": a.name,
+            f"alignment-{i}-url": a.url,
+        }
+    for i, c in enumerate(blueprint.citations):
+        data |= {f"citation-{i}-text": c.text, f"citation-{i}-url": c.url}
+    for i, r in enumerate(blueprint.resources):
+        data |= {f"resource-{i}-title": r.title, f"resource-{i}-url": r.url, f"resource-{i}-description": r.description}
+    return data | extra
+
+
+class AuthoringPageTests(TestCase):
+    institute: Organization
+    author: User
+    other_author: User
+    educator: User
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.institute = issuer()
+        cls.author = member(cls.institute, "author")
+        cls.other_author = member(issuer("elsewhere", "Elsewhere"), "author")
+        cls.educator = member(cls.institute, "educator")
+
+    def client_for(self, user: User, organization: Organization | None = None) -> Client:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        if organization is not None:
+            session = client.session
+            session[ACTIVE_ORGANIZATION_SESSION_KEY] = str(organization.uuid)
+            session.save()
+        return client
+
+    def new_draft(self) -> MicroCredentialVersion:
+        client = self.client_for(self.author)
+        response = client.post("/catalog/authoring/new/", {"title": "Checking for Understanding"})
+        assert response.status_code == 302
+        return MicroCredentialVersion.objects.get(title="Checking for Understanding")
+
+    def test_an_author_drafts_edits_and_submits(self):
+        version = self.new_draft()
+        client = self.client_for(self.author)
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        assert client.get(url).status_code == 200
+        blueprint = sample_blueprint("Checking for Understanding")
+        response = client.post(url, editor_post(blueprint, action="save"))
+        assert response.status_code == 200
+        self.assertContains(response, "Draft saved")
+        version.refresh_from_db()
+        assert blueprint_of(version) == blueprint
+        response = client.post(f"/catalog/authoring/versions/{version.uuid}/submit/")
+        assert response.status_code == 302
+        version.refresh_from_db()
+        assert version.status == "in_review"
+
+    def test_structural_edits_keep_everything_typed(self):
+        version = self.new_draft()
+        client = self.client_for(self.author)
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        blueprint = sample_blueprint("Checking for Understanding")
+        response = client.post(url, editor_post(blueprint, action="move-requirement-down:0"))
+        version.refresh_from_db()
+        saved = blueprint_of(version)
+        assert [r.title for r in saved.requirements] == [
+            blueprint.requirements[1].title,
+            blueprint.requirements[0].title,
+            blueprint.requirements[2].title,
+        ]
+        response = client.post(url, editor_post(saved, action="add-level:0"))
+        self.assertContains(response, "Level added.")
+        version.refresh_from_db()
+        assert len(blueprint_of(version).requirements[0].levels) == 5
+        client.post(url, editor_post(blueprint_of(version), action="remove-requirement:2"))
+        version.refresh_from_db()
+        assert len(blueprint_of(version).requirements) == 2
+        assert blueprint_of(version).summary == blueprint.summary
+
+    def test_a_bad_number_is_explained_and_nothing_typed_is_lost(self):
+        version = self.new_draft()
+        client = self.client_for(self.author)
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        data = editor_post(sample_blueprint("Checking for Understanding"), action="add-requirement")
+        data["requirement-0-passing_score"] = "three"
+        data["summary"] = "My carefully typed summary"
+        response = client.post(url, data)
+        assert response.status_code == 422
+        self.assertContains(response, "“three” is not a whole number.", status_code=422)
+        self.assertContains(response, "My carefully typed summary", status_code=422)
+        self.assertContains(response, "Requirement 4", status_code=422)
+
+    def test_submitting_an_incomplete_draft_lists_what_is_missing(self):
+        version = self.new_draft()
+        response = self.client_for(self.author).post(f"/catalog/authoring/versions/{version.uuid}/submit/")
+        assert response.status_code == 422
+        self.assertContains(response, "Before it can go to quality review", status_code=422)
+        self.assertContains(response, "The summary is empty.", status_code=422)
+
+    def test_other_organizations_and_other_roles_are_kept_out(self):
+        version = self.new_draft()
+        for path in ("edit/", "preview/"):
+            url = f"/catalog/authoring/versions/{version.uuid}/{path}"
+            assert self.client_for(self.other_author).get(url).status_code == 404
+            assert self.client_for(self.educator).get(url).status_code == 403
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        data = editor_post(sample_blueprint("Hijacked"), action="save")
+        assert self.client_for(self.other_author).post(url, data).status_code == 404
+        assert (
+            self.client_for(self.other_author).post(f"/catalog/authoring/versions/{version.uuid}/submit/").status_code
+            == 404
+        )
+        version.refresh_from_db()
+        assert version.title == "Checking for Understanding"
+        assert self.client_for(self.educator).get("/catalog/authoring/").status_code == 403
+        assert Client().get("/catalog/authoring/").status_code == 302
+
+    def test_a_published_version_cannot_be_edited_through_the_page(self):
+        version = services.micro_credential_create(
+            actor=self.author, organization=self.institute, blueprint=sample_blueprint()
+        )
+        services.version_submit(actor=self.author, version=version)
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        response = self.client_for(self.author).post(url, editor_post(sample_blueprint("Changed"), action="save"))
+        self.assertContains(response, "can no longer change")
+        version.refresh_from_db()
+        assert version.title == "Teaching Phonics"
+
+
+class QualityReviewPageTests(TestCase):
+    def test_a_reviewer_requests_changes_then_approves(self):
+        institute = issuer()
+        author = member(institute, "author")
+        reviewer = quality_reviewer()
+        version = services.micro_credential_create(actor=author, organization=institute, blueprint=sample_blueprint())
+        services.version_submit(actor=author, version=version)
+        client = Client()
+        client.force_login(reviewer, backend="django.contrib.auth.backends.ModelBackend")
+        self.assertContains(client.get("/catalog/quality-review/"), "Teaching Phonics")
+        url = f"/catalog/quality-review/{version.uuid}/"
+        response = client.post(url, {"verdict-research": "meets", "comment-rubric": "typed"})
+        assert response.status_code == 422
+        self.assertContains(response, "Give a verdict on every criterion", status_code=422)
+        self.assertContains(response, "typed", status_code=422)
+        data = {f"verdict-{c}": "meets" for c in ("research", "evidence", "rubric", "equity")}
+        response = client.post(url, data | {"verdict-rubric": "not_yet", "comment-rubric": "Make levels observable."})
+        assert response.status_code == 302
+        version.refresh_from_db()
+        assert version.status == "changes_requested"
+        author_client = Client()
+        author_client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+        self.assertContains(
+            author_client.get(f"/catalog/authoring/versions/{version.uuid}/edit/"), "Make levels observable."
+        )
+        services.version_submit(actor=author, version=version)
+        assert client.post(url, data).status_code == 302
+        assert list(live_versions()) == [MicroCredentialVersion.objects.get(pk=version.pk)]
+
+    def test_others_cannot_review(self):
+        institute = issuer()
+        author = member(institute, "author")
+        version = services.micro_credential_create(actor=author, organization=institute, blueprint=sample_blueprint())
+        services.version_submit(actor=author, version=version)
+        client = Client()
+        client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+        assert client.get("/catalog/quality-review/").status_code == 403
+        assert client.get(f"/catalog/quality-review/{version.uuid}/").status_code == 404
