@@ -9,7 +9,7 @@ from ninja.throttling import AuthRateThrottle
 
 from evident.api.auth import SAFE_METHODS, BrowserSessionAuth, TokenAuth
 from evident.api.errors import install_error_handlers
-from evident.api.routers import me, members, tokens
+from evident.api.routers import catalog, me, members, tokens
 
 
 class WriteRateThrottle(AuthRateThrottle):
@@ -43,3 +43,4 @@ install_error_handlers(api)
 api.add_router("", me.router)
 api.add_router("", members.router)
 api.add_router("", tokens.router)
+api.add_router("", catalog.router)

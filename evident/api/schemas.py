@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
 from uuid import UUID
 
 from ninja import Schema
@@ -79,3 +81,109 @@ class TokenOut(Schema):
 
 class TokenCreatedOut(TokenOut):
     token: str = Field(description="The secret. Shown this once; store it now.")
+
+
+# --- Catalog -------------------------------------------------------------------
+
+
+class LevelSchema(Schema):
+    name: str = Field(max_length=60)
+    descriptor: str
+    score: int = Field(ge=0, le=100)
+
+
+class RequirementSchema(Schema):
+    title: str = Field(max_length=160)
+    evidence_kind: Literal["video", "document", "image", "link", "written"]
+    instructions: str
+    passing_score: int = Field(ge=0, le=100)
+    levels: list[LevelSchema]
+    prompts: list[str] = []
+    file_types: list[str] = []
+    max_file_mb: int | None = Field(None, ge=1)
+    max_video_minutes: int | None = Field(None, ge=1)
+    min_words: int | None = Field(None, ge=0)
+    max_words: int | None = Field(None, ge=1)
+
+
+class CitationSchema(Schema):
+    text: str = Field(max_length=500)
+    url: str = ""
+
+
+class ResourceSchema(Schema):
+    title: str = Field(max_length=200)
+    url: str = ""
+    description: str = ""
+
+
+class AlignmentSchema(Schema):
+    framework: str = Field(max_length=120)
+    code: str = Field(max_length=40)
+    name: str = Field(max_length=200)
+    url: str = ""
+
+
+class BlueprintSchema(Schema):
+    """The whole blueprint of a micro-credential version."""
+
+    title: str = Field(min_length=1, max_length=160)
+    summary: str = Field("", max_length=300)
+    competency: str = ""
+    key_method: str = ""
+    subject: str = Field("", max_length=80)
+    requirements: list[RequirementSchema] = []
+    research: str = ""
+    grade_bands: list[str] = []
+    effort_hours: Decimal = Field(Decimal("10"), ge=0, le=999)
+    pd_hours: Decimal = Field(Decimal("10"), ge=0, le=999)
+    pass_rule: Literal["all"] = "all"  # noqa: S105  # a rule name, not a password
+    badge_color: str = Field("#0d5c63", pattern=r"^#[0-9a-fA-F]{6}$")
+    citations: list[CitationSchema] = []
+    resources: list[ResourceSchema] = []
+    alignments: list[AlignmentSchema] = []
+
+
+class MicroCredentialIn(Schema):
+    organization: UUID = Field(description="The issuing organization the author writes for.")
+    blueprint: BlueprintSchema
+
+
+class VersionOut(Schema):
+    uuid: UUID
+    micro_credential: UUID
+    number: int
+    status: str
+    issuer: str
+    published_at: datetime | None
+    blueprint: BlueprintSchema
+    achievement: dict[str, Any] | None = Field(None, description="The Open Badges 3.0 Achievement (catalog only).")
+
+
+class CatalogEntryOut(Schema):
+    uuid: UUID = Field(alias="micro_credential.uuid")
+    version: int = Field(alias="number")
+    title: str
+    summary: str
+    subject: str
+    grade_bands: list[str]
+    pd_hours: Decimal
+    effort_hours: Decimal
+    issuer: str = Field(alias="micro_credential.organization.slug")
+    issuer_name: str = Field(alias="micro_credential.organization.name")
+
+
+class VerdictIn(Schema):
+    meets: bool
+    comment: str = ""
+
+
+class QualityReviewIn(Schema):
+    verdicts: dict[Literal["research", "evidence", "rubric", "equity"], VerdictIn]
+    comment: str = ""
+
+
+class QualityReviewOut(Schema):
+    uuid: UUID
+    outcome: str
+    version: UUID
