@@ -9,6 +9,7 @@ app_name = "catalog"
 urlpatterns = [
     path("", public.catalog, name="catalog"),
     path("micro-credentials/<uuid:uuid>/", public.micro_credential_detail, name="micro-credential-detail"),
+    path("micro-credentials/<uuid:uuid>/badge.svg", public.micro_credential_badge, name="micro-credential-badge"),
     path("stacks/<uuid:uuid>/", public.stack_detail, name="stack-detail"),
     path("pathways/<uuid:uuid>/", public.pathway_detail, name="pathway-detail"),
     path("issuers/<slug:slug>/", public.issuer_detail, name="issuer-detail"),

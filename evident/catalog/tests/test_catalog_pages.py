@@ -158,3 +158,22 @@ class CatalogPageTests(CatalogTestCase):
         self.assertContains(response, "Mentoring New Teachers")
         self.assertContains(Client().get("/catalog/issuers/institute/"), "Early Literacy")
         assert Client().get("/catalog/issuers/nobody/").status_code == 404
+
+
+class BadgeTests(CatalogTestCase):
+    def test_a_micro_credential_without_an_image_gets_a_clean_svg(self):
+        response = Client().get(f"/catalog/micro-credentials/{self.phonics.micro_credential.uuid}/badge.svg")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/svg+xml"
+        body = response.content.decode()
+        assert ">TP<" in body
+        assert self.phonics.badge_color in body
+        assert "<script" not in body
+
+    def test_titles_are_escaped_and_initials_skip_small_words(self):
+        from evident.lib.badges import badge_svg, initials
+
+        assert initials("Maximizing Learning Through Classroom Routines") == "ML"
+        svg = badge_svg('<script>alert("x")</script> & Co', "not-a-colour")
+        assert "<script>" not in svg
+        assert "#0d5c63" in svg

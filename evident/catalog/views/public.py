@@ -3,11 +3,12 @@ stacks, pathways and issuers. No sign-in needed."""
 
 from __future__ import annotations
 
+from mimetypes import guess_type
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -24,6 +25,7 @@ from evident.catalog.selectors import (
     stack_public,
     stacks_of,
 )
+from evident.lib.badges import badge_svg
 
 PAGE_SIZE = 24
 
@@ -61,6 +63,20 @@ def micro_credential_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "pathways": pathways_of(version.micro_credential),
         },
     )
+
+
+@login_not_required
+@require_GET
+def micro_credential_badge(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """The badge image: the uploaded one, or an SVG drawn from the title and colour."""
+    version = micro_credential_public(uuid)
+    if version.badge_image:
+        return FileResponse(version.badge_image.open("rb"), content_type=guess_type(version.badge_image.name)[0])
+    response = HttpResponse(badge_svg(version.title, version.badge_color), content_type="image/svg+xml")
+    # Served as an image, never as a document: no scripts, and only our own resources.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @login_not_required
