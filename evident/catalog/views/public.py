@@ -67,7 +67,7 @@ def micro_credential_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def micro_credential_badge(request: HttpRequest, uuid: UUID) -> HttpResponse:
+def micro_credential_badge(request: HttpRequest, uuid: UUID) -> HttpResponse | FileResponse:
     """The badge image: the uploaded one, or an SVG drawn from the title and colour."""
     version = micro_credential_public(uuid)
     if version.badge_image:
