@@ -24,7 +24,7 @@ from evident.accounts.models import Organization
 from evident.catalog.blueprint import Blueprint
 from evident.catalog.models import MicroCredential, MicroCredentialVersion
 from evident.catalog.selectors import blueprint_of, version_full
-from evident.catalog.services import _write_blueprint
+from evident.catalog.services import _set_live, _write_blueprint
 
 FORMAT = "evident-catalog/1"
 
@@ -186,8 +186,7 @@ def import_catalog(entries: list[dict[str, Any]]) -> int:
         )
         _write_blueprint(version, Blueprint.from_dict(entry["blueprint"]))
         if version_data.get("is_live"):
-            micro_credential.live_version = version
-            micro_credential.save(update_fields=["live_version"])
+            _set_live(micro_credential, version)
         audit_record(
             actor=None,
             organization=organization,

@@ -73,6 +73,9 @@ class MicroCredentialVersion(models.Model):
     micro_credential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # True for exactly the version the catalog shows (kept with live_version by
+    # the services); one indexed column keeps catalog pages off a join.
+    is_live = models.BooleanField(default=False)
 
     title = models.CharField(max_length=160)
     # Drafts may be incomplete; blueprint_problems() says what is missing before review.
@@ -115,7 +118,10 @@ class MicroCredentialVersion(models.Model):
                 name="catalog_one_open_draft",
             ),
         ]
-        indexes: ClassVar = [models.Index(fields=["status", "title"])]
+        indexes: ClassVar = [
+            models.Index(fields=["status", "title"]),
+            models.Index(fields=["title", "id"], condition=models.Q(is_live=True), name="catalog_live_by_title"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.number})"

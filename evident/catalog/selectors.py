@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from evident.accounts.models import Organization
@@ -54,9 +54,7 @@ class CatalogFilters:
 
 def live_versions() -> QuerySet[MicroCredentialVersion]:
     """The version of each micro-credential the catalog shows."""
-    return MicroCredentialVersion.objects.filter(
-        status=MicroCredentialVersion.Status.PUBLISHED, micro_credential__live_version=F("id")
-    )
+    return MicroCredentialVersion.objects.filter(is_live=True)
 
 
 def catalog_list(filters: CatalogFilters) -> QuerySet[MicroCredentialVersion]:
@@ -94,9 +92,9 @@ def catalog_filter_options() -> dict[str, Any]:
     """Choices for the catalog's filter controls, from what is live."""
     live = live_versions()
     return {
-        "subjects": sorted(set(live.values_list("subject", flat=True))),
+        "subjects": list(live.order_by("subject").values_list("subject", flat=True).distinct()),
         "issuers": list(
-            Organization.objects.filter(micro_credentials__live_version__in=live)
+            Organization.objects.filter(micro_credentials__versions__is_live=True)
             .distinct()
             .order_by("name")
             .values_list("slug", "name")

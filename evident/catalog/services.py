@@ -224,13 +224,21 @@ def version_review(
     return review
 
 
+def _set_live(micro_credential: MicroCredential, version: MicroCredentialVersion | None) -> None:
+    """Make ``version`` (or none) the one the catalog shows."""
+    micro_credential.versions.filter(is_live=True).update(is_live=False)
+    if version is not None:
+        MicroCredentialVersion.objects.filter(pk=version.pk).update(is_live=True)
+        version.is_live = True
+    micro_credential.live_version = version
+    micro_credential.save(update_fields=["live_version"])
+
+
 def _publish(version: MicroCredentialVersion) -> None:
     version.status = Status.PUBLISHED
     version.published_at = timezone.now()
     version.save(update_fields=["status", "published_at"])
-    micro_credential = version.micro_credential
-    micro_credential.live_version = version
-    micro_credential.save(update_fields=["live_version"])
+    _set_live(version.micro_credential, version)
 
 
 @transaction.atomic
@@ -266,10 +274,9 @@ def version_retire(*, actor: User, version: MicroCredentialVersion) -> MicroCred
     version.save(update_fields=["status", "retired_at"])
     micro_credential = version.micro_credential
     if micro_credential.live_version_id == version.pk:
-        micro_credential.live_version = (
-            micro_credential.versions.filter(status=Status.PUBLISHED).order_by("-number").first()
+        _set_live(
+            micro_credential, micro_credential.versions.filter(status=Status.PUBLISHED).order_by("-number").first()
         )
-        micro_credential.save(update_fields=["live_version"])
     audit_record(
         actor=actor,
         organization=micro_credential.organization,

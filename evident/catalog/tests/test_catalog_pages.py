@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connection
 from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
 
 from evident.accounts.models import Organization, User
 from evident.accounts.tests.factories import member
@@ -134,8 +136,10 @@ class CatalogPageTests(CatalogTestCase):
     def test_the_list_uses_a_fixed_number_of_queries(self):
         client = Client()
         client.get("/catalog/")
-        with self.assertNumQueries(5) as baseline:
+        with CaptureQueriesContext(connection) as baseline:
             client.get("/catalog/?q=teaching")
+        # Filter choices (3), the count and the page; SQLite ranks in one more.
+        assert len(baseline.captured_queries) <= 6
         for i in range(5):
             publish(self.author, self.institute, sample_blueprint(f"Teaching Extra {i}"), quality_reviewer())
         with self.assertNumQueries(len(baseline.captured_queries)):
