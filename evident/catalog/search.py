@@ -9,6 +9,7 @@ subject > competency and method) with a GIN index, queried with
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from django.db import connection
@@ -115,3 +116,22 @@ def ensure_search_index(using: str = "default") -> None:
                 "INSERT INTO catalog_version_fts(rowid, title, summary, subject, body) "
                 "SELECT id, title, summary, subject, competency || ' ' || key_method FROM catalog_microcredentialversion"
             )
+
+
+def corrected_query(query: str, vocabulary: list[str]) -> str | None:
+    """The query with each unknown word replaced by the closest catalog word, or
+    None when nothing changes ("phonix" → "phonics"). Used when a search finds nothing."""
+    known = {w.lower() for w in vocabulary}
+    changed = False
+    corrected = []
+    for term in words(query):
+        if term in known or len(term) < 4:
+            corrected.append(term)
+            continue
+        match = difflib.get_close_matches(term, known, n=1, cutoff=0.75)
+        if match:
+            corrected.append(match[0])
+            changed = True
+        else:
+            corrected.append(term)
+    return " ".join(corrected) if changed else None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -29,7 +30,7 @@ from evident.catalog.models import (
     Stack,
     StackItem,
 )
-from evident.catalog.search import search
+from evident.catalog.search import corrected_query, search, words
 
 SORTS = {
     "relevance": "Best match",
@@ -86,6 +87,26 @@ def catalog_list(filters: CatalogFilters) -> QuerySet[MicroCredentialVersion]:
     if ordering is None:
         ordering = ["-rank", "title", "id"] if filters.query.strip() else ["title", "id"]
     return versions.order_by(*ordering)
+
+
+def catalog_vocabulary() -> list[str]:
+    """Every word of the live titles and subjects, for correcting misspelt searches."""
+    found: set[str] = set()
+    for title, subject in live_versions().values_list("title", "subject"):
+        found.update(words(f"{title} {subject}"))
+    return sorted(found)
+
+
+def catalog_page(filters: CatalogFilters, number: str | None, per_page: int) -> tuple[Page[Any], str]:
+    """One page of the catalog; when a search finds nothing, the same search
+    with misspelt words corrected. Returns the page and the query actually used."""
+    paginator = Paginator(catalog_list(filters), per_page)
+    if filters.query.strip() and paginator.count == 0:
+        better = corrected_query(filters.query, catalog_vocabulary())
+        if better:
+            paginator = Paginator(catalog_list(replace(filters, query=better)), per_page)
+            return paginator.get_page(number), better
+    return paginator.get_page(number), filters.query
 
 
 def catalog_filter_options() -> dict[str, Any]:

@@ -181,3 +181,14 @@ class BadgeTests(CatalogTestCase):
         svg = badge_svg('<script>alert("x")</script> & Co', "not-a-colour")
         assert "<script>" not in svg
         assert "#0d5c63" in svg
+
+
+class TypoToleranceTests(CatalogTestCase):
+    def test_a_misspelt_search_finds_the_closest_words(self):
+        response = Client().get("/catalog/?q=phonix")
+        self.assertContains(response, "Teaching Phonics")
+        self.assertContains(response, "matching “phonics”")
+        self.assertContains(response, "Nothing matched “phonix”")
+
+    def test_a_search_with_no_close_word_finds_nothing(self):
+        self.assertContains(Client().get("/catalog/?q=zzzzzz"), "Nothing matches yet")

@@ -7,7 +7,6 @@ from mimetypes import guess_type
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -16,7 +15,7 @@ from evident.catalog.forms import CatalogFilterForm
 from evident.catalog.selectors import (
     CatalogFilters,
     catalog_filter_options,
-    catalog_list,
+    catalog_page,
     issuer_catalog,
     issuer_public,
     micro_credential_public,
@@ -35,13 +34,14 @@ PAGE_SIZE = 24
 def catalog(request: HttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET or None, options=catalog_filter_options())
     filters = form.filters() if form.is_bound else CatalogFilters()
-    page = Paginator(catalog_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page, used_query = catalog_page(filters, request.GET.get("page"), PAGE_SIZE)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     context = {
         "section": "catalog",
         "form": form,
         "filters": filters,
+        "used_query": used_query,
         "page": page,
         "querystring": query_without_page.urlencode(),
     }
