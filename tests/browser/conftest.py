@@ -1,20 +1,23 @@
 """End-to-end tests in Debian's headless Chromium, driven by Playwright.
 
 Each test gets a fresh browser context against pytest-django's live server.
-Console errors (which include Content-Security-Policy violations) and
-uncaught page errors fail the test.
+Console errors, uncaught page errors and Content-Security-Policy violations
+(``securitypolicyviolation`` events, reported through an exposed binding)
+fail the test.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
-from evident.accounts.tests.factories import TEST_PASSWORD
+from evident.accounts.models import Organization, User
+from evident.accounts.tests.factories import TEST_PASSWORD, OrganizationFactory, member
 from evident.testsupport.browser import CHROMIUM, CHROMIUM_ARGS
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls
@@ -22,6 +25,18 @@ from evident.testsupport.browser import CHROMIUM, CHROMIUM_ARGS
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Runs in every document before the page's own scripts. Init scripts and
+# bindings are installed through the DevTools protocol, so the page's CSP
+# does not apply to them.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__evidentCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "(unknown)"}`
+        + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+    );
+});
+"""
 
 
 @pytest.fixture(scope="session")
@@ -41,25 +56,35 @@ class BrowserSession:
         self.browser = browser
         self.base_url = base_url
         self.problems: list[str] = []
-        self.contexts: list[object] = []
+        # Console messages a test expects, e.g. the 404 a not-found page is served with.
+        self.expected_console_errors: list[str] = ["status of 422"]
+        self.contexts: list[BrowserContext] = []
 
-    def new_page(self, *, width: int = 1280, height: int = 900) -> Page:
-        context = self.browser.new_context(base_url=self.base_url, viewport={"width": width, "height": height})
+    def new_page(self, *, width: int = 1280, height: int = 900, **context_options: Any) -> Page:
+        """A page in a new browser context: its own cookies, so its own signed-in person."""
+        context = self.browser.new_context(
+            base_url=self.base_url, viewport={"width": width, "height": height}, **context_options
+        )
         self.contexts.append(context)
+        context.expose_binding("__evidentCspViolation", self._csp_violation)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         page = context.new_page()
         page.set_default_timeout(10_000)
-        page.on("console", self._console)
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("console", lambda message: self._console(page, message))
+        page.on("pageerror", lambda error: self.problems.append(f"page error on {page.url}: {error}"))
         return page
 
-    def _console(self, message: ConsoleMessage) -> None:
+    def _console(self, page: Page, message: ConsoleMessage) -> None:
         # A 422 is how a form says "please correct this"; Chromium logs it anyway.
-        if message.type == "error" and "status of 422" not in message.text:
-            self.problems.append(f"console {message.type}: {message.text}")
+        if message.type == "error" and not any(text in message.text for text in self.expected_console_errors):
+            self.problems.append(f"console error on {page.url}: {message.text}")
+
+    def _csp_violation(self, source: dict[str, Any], description: str) -> None:
+        self.problems.append(f"CSP violation on {source['page'].url}: {description}")
 
     def close(self) -> None:
         for context in self.contexts:
-            context.close()  # type: ignore[attr-defined]
+            context.close()
 
 
 @pytest.fixture
@@ -73,6 +98,15 @@ def session(browser: Browser, live_server, transactional_db) -> Iterator[Browser
 @pytest.fixture
 def page(session: BrowserSession) -> Page:
     return session.new_page()
+
+
+@pytest.fixture
+def district(transactional_db) -> tuple[Organization, User, User]:
+    """Riverbend Schools with an organization admin (Ada) and an educator (Eddie)."""
+    organization = OrganizationFactory(name="Riverbend Schools", slug="riverbend")
+    admin = member(organization, "org_admin", email="admin@riverbend.example", full_name="Ada Admin")
+    teacher = member(organization, "educator", email="eddie@riverbend.example", full_name="Eddie Educator")
+    return organization, admin, teacher
 
 
 def sign_in(page: Page, email: str, password: str = TEST_PASSWORD) -> None:
