@@ -141,6 +141,19 @@ def micro_credential_public(micro_credential_uuid: Any) -> MicroCredentialVersio
         raise Http404("No such micro-credential in the catalog.") from None
 
 
+def version_for_badge(user: Any, version_uuid: Any) -> MicroCredentialVersion:
+    """A published version for anyone; a draft only for its organization's members."""
+    try:
+        version = MicroCredentialVersion.objects.select_related("micro_credential").get(uuid=version_uuid)
+    except (MicroCredentialVersion.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such badge.") from None
+    if version.status in {MicroCredentialVersion.Status.PUBLISHED, MicroCredentialVersion.Status.RETIRED}:
+        return version
+    if user.is_authenticated and version.micro_credential.organization.memberships.filter(user=user).exists():
+        return version
+    raise Http404("No such badge.")
+
+
 def version_full(version: MicroCredentialVersion) -> MicroCredentialVersion:
     """The same version with its content prefetched (for previews and exports)."""
     return _full_version(MicroCredentialVersion.objects.filter(pk=version.pk)).get()

@@ -6,6 +6,7 @@ appends an audit event.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -134,6 +135,46 @@ def version_update(*, actor: User, version: MicroCredentialVersion, blueprint: B
         action="version.updated",
         target=version,
         data={"title": version.title, "number": version.number},
+    )
+    return version
+
+
+BADGE_TYPES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+BADGE_MAX_BYTES = 1024 * 1024
+
+
+@transaction.atomic
+def version_set_badge_image(
+    *, actor: User, version: MicroCredentialVersion, upload: UploadedFile | None
+) -> MicroCredentialVersion:
+    """Attach an uploaded PNG or JPEG badge to a draft, or remove it (``upload=None``).
+
+    The type is read from the file's first bytes, never from its name. SVG is
+    refused: an uploaded SVG can carry scripts.
+    """
+    require_in_organization(actor, version.micro_credential.organization, CatalogNeed.AUTHOR)
+    _check_editable(version)
+    if upload is None:
+        if version.badge_image:
+            version.badge_image.delete(save=False)
+        version.badge_image = ""
+        version.save(update_fields=["badge_image"])
+        return version
+    if upload.size is not None and upload.size > BADGE_MAX_BYTES:
+        raise ValidationError("The badge image is larger than 1 MB. Export it smaller and try again.", code="size")
+    head = upload.read(8)
+    upload.seek(0)
+    extension = next((ext for magic, ext in BADGE_TYPES.items() if head.startswith(magic)), None)
+    if extension is None:
+        raise ValidationError("Upload the badge as a PNG or JPEG image.", code="type")
+    version.badge_image.save(f"{version.uuid}{extension}", upload, save=False)
+    version.save(update_fields=["badge_image"])
+    audit_record(
+        actor=actor,
+        organization=version.micro_credential.organization,
+        action="version.badge_changed",
+        target=version,
+        data={"number": version.number},
     )
     return version
 

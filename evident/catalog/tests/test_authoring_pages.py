@@ -213,3 +213,30 @@ class QualityReviewPageTests(TestCase):
         client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
         assert client.get("/catalog/quality-review/").status_code == 403
         assert client.get(f"/catalog/quality-review/{version.uuid}/").status_code == 404
+
+
+class BadgeUploadTests(TestCase):
+    def test_an_author_uploads_a_png_and_an_svg_or_a_liar_is_refused(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        institute = issuer()
+        author = member(institute, "author")
+        version = services.micro_credential_create(actor=author, organization=institute, blueprint=sample_blueprint())
+        client = Client()
+        client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+        url = f"/catalog/authoring/versions/{version.uuid}/badge/"
+        svg = SimpleUploadedFile("badge.png", b"<svg onload='alert(1)'/>", content_type="image/png")
+        response = client.post(url, {"badge_image": svg}, follow=True)
+        self.assertContains(response, "Upload the badge as a PNG or JPEG image.")
+        png = SimpleUploadedFile(
+            "badge.bin", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="application/octet-stream"
+        )
+        client.post(url, {"badge_image": png})
+        version.refresh_from_db()
+        assert version.badge_image.name.endswith(".png")
+        image = client.get(f"/catalog/versions/{version.uuid}/badge")
+        assert image["Content-Type"] == "image/png"
+        assert Client().get(f"/catalog/versions/{version.uuid}/badge").status_code == 404, "drafts stay private"
+        client.post(url, {"action": "remove"})
+        version.refresh_from_db()
+        assert not version.badge_image

@@ -9,8 +9,9 @@ from uuid import UUID
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,7 +24,8 @@ from evident.catalog.editor import apply_action, editor_view, empty_blueprint, p
 from evident.catalog.models import GradeBand, MicroCredentialVersion, QualityReview, Requirement
 from evident.catalog.permissions import CatalogNeed, access_version, require_in_organization
 from evident.catalog.selectors import authoring_list as select_authoring_list
-from evident.catalog.selectors import blueprint_of, latest_quality_review, version_full
+from evident.catalog.selectors import blueprint_of, latest_quality_review, version_for_badge, version_full
+from evident.catalog.views.public import badge_response
 
 
 def _authoring_organization(request: EvidentRequest, need: CatalogNeed = CatalogNeed.AUTHOR) -> Organization:
@@ -126,6 +128,31 @@ def version_edit(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     if action == "autosave":
         return HttpResponse(saved)
     return _render_editor(request, version, parsed.blueprint, notice=f"{notice} {saved}".strip())
+
+
+@require_POST
+def version_badge(request: EvidentRequest, uuid: UUID) -> HttpResponse:
+    version = access_version(request.user, uuid, CatalogNeed.AUTHOR)
+    upload = request.FILES.get("badge_image")
+    try:
+        if request.POST.get("action") == "remove":
+            services.version_set_badge_image(actor=request.user, version=version, upload=None)
+            messages.success(request, "The badge image was removed; a badge is drawn from the title and colour.")
+        elif upload is None:
+            messages.error(request, "Choose an image file first.")
+        else:
+            services.version_set_badge_image(actor=request.user, version=version, upload=upload)
+            messages.success(request, "The badge image was uploaded.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("catalog:version-edit", uuid=version.uuid)
+
+
+@login_not_required
+@require_GET
+def version_badge_image(request: HttpRequest, uuid: UUID) -> HttpResponse | FileResponse:
+    """The badge of a version: public once published, else only for its authors."""
+    return badge_response(version_for_badge(request.user, uuid))
 
 
 @require_GET

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from evident.catalog.forms import CatalogFilterForm
+from evident.catalog.models import MicroCredentialVersion
 from evident.catalog.selectors import (
     CatalogFilters,
     catalog_filter_options,
@@ -69,13 +70,16 @@ def micro_credential_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @require_GET
 def micro_credential_badge(request: HttpRequest, uuid: UUID) -> HttpResponse | FileResponse:
     """The badge image: the uploaded one, or an SVG drawn from the title and colour."""
-    version = micro_credential_public(uuid)
+    return badge_response(micro_credential_public(uuid))
+
+
+def badge_response(version: MicroCredentialVersion) -> HttpResponse | FileResponse:
+    """The version's uploaded badge, or one drawn from its title and colour."""
     if version.badge_image:
         return FileResponse(version.badge_image.open("rb"), content_type=guess_type(version.badge_image.name)[0])
     response = HttpResponse(badge_svg(version.title, version.badge_color), content_type="image/svg+xml")
     # Served as an image, never as a document: no scripts, and only our own resources.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    response["Cache-Control"] = "public, max-age=3600"
     return response
 
 
