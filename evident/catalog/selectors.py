@@ -287,3 +287,24 @@ def quality_queue() -> QuerySet[MicroCredentialVersion]:
 
 def latest_quality_review(version: MicroCredentialVersion) -> QualityReview | None:
     return version.quality_reviews.select_related("reviewer").first()
+
+
+def stacks_for_authoring(organization: Organization) -> QuerySet[Stack]:
+    return Stack.objects.filter(organization=organization).prefetch_related("items").order_by("title")
+
+
+def stack_for_authoring(organization: Organization, stack_uuid: Any) -> Stack:
+    """One of the organization's stacks, or Http404."""
+    try:
+        return Stack.objects.select_related("organization").get(organization=organization, uuid=stack_uuid)
+    except (Stack.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such stack.") from None
+
+
+def stackable_micro_credentials() -> QuerySet[MicroCredential]:
+    """Every micro-credential in the catalog (a stack may include other issuers' work)."""
+    return (
+        MicroCredential.objects.filter(live_version__isnull=False)
+        .select_related("live_version", "organization")
+        .order_by("live_version__title")
+    )

@@ -407,3 +407,47 @@ def pathway_create(
         actor=actor, organization=organization, action="pathway.created", target=pathway, data={"title": title}
     )
     return pathway
+
+
+@transaction.atomic
+def stack_update(
+    *,
+    actor: User,
+    stack: Stack,
+    title: str,
+    description: str,
+    micro_credentials: list[MicroCredential],
+    required_count: int | None,
+    capstone: MicroCredential | None,
+    badge_color: str,
+    publish: bool,
+) -> Stack:
+    """Change a stack's content and order. Earned stack credentials are not affected."""
+    require_in_organization(actor, stack.organization, CatalogNeed.AUTHOR)
+    if not micro_credentials:
+        raise ValidationError("Choose at least one micro-credential.", code="empty")
+    if required_count is not None and not 0 < required_count <= len(micro_credentials):
+        raise ValidationError("The number required must be between 1 and the number of micro-credentials.")
+    if capstone is not None and capstone not in micro_credentials:
+        raise ValidationError("The capstone must be one of the stack's micro-credentials.", code="capstone")
+    stack.title = title.strip()
+    stack.description = description.strip()
+    stack.completion_rule = Stack.CompletionRule.N_OF_M if required_count else Stack.CompletionRule.ALL
+    stack.required_count = required_count
+    stack.capstone = capstone
+    stack.badge_color = badge_color
+    stack.is_published = publish
+    stack.full_clean()
+    stack.save()
+    stack.items.all().delete()
+    StackItem.objects.bulk_create(
+        StackItem(stack=stack, micro_credential=mc, order=i) for i, mc in enumerate(micro_credentials)
+    )
+    audit_record(
+        actor=actor,
+        organization=stack.organization,
+        action="stack.updated",
+        target=stack,
+        data={"title": stack.title, "items": len(micro_credentials)},
+    )
+    return stack

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.catalog.views import authoring, public, quality
+from evident.catalog.views import authoring, public, quality, stacks
 
 app_name = "catalog"
 
@@ -22,6 +22,9 @@ urlpatterns = [
     path("authoring/versions/<uuid:uuid>/submit/", authoring.version_submit, name="version-submit"),
     path("authoring/versions/<uuid:uuid>/retire/", authoring.version_retire, name="version-retire"),
     path("authoring/micro-credentials/<uuid:uuid>/new-version/", authoring.version_new, name="version-new"),
+    path("authoring/stacks/", stacks.stack_list, name="stack-list"),
+    path("authoring/stacks/new/", stacks.stack_edit, name="stack-new"),
+    path("authoring/stacks/<uuid:uuid>/edit/", stacks.stack_edit, name="stack-edit"),
     path("quality-review/", quality.queue, name="quality-queue"),
     path("quality-review/<uuid:uuid>/", quality.review, name="quality-review"),
 ]

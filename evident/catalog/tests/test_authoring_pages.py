@@ -6,9 +6,9 @@ from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
 from evident.accounts.models import Organization, User
 from evident.accounts.tests.factories import member
 from evident.catalog import services
-from evident.catalog.models import MicroCredentialVersion
+from evident.catalog.models import MicroCredentialVersion, Stack
 from evident.catalog.selectors import blueprint_of, live_versions
-from evident.catalog.tests.factories import issuer, quality_reviewer, sample_blueprint
+from evident.catalog.tests.factories import issuer, publish, quality_reviewer, sample_blueprint
 
 
 def editor_post(blueprint, **extra) -> dict[str, object]:
@@ -240,3 +240,60 @@ class BadgeUploadTests(TestCase):
         client.post(url, {"action": "remove"})
         version.refresh_from_db()
         assert not version.badge_image
+
+
+class StackAuthoringTests(TestCase):
+    def test_an_author_builds_a_stack_in_order_with_a_rule(self):
+        institute = issuer()
+        author = member(institute, "author")
+        reviewer = quality_reviewer()
+        first, second, third = (
+            publish(author, institute, sample_blueprint(t), reviewer).micro_credential
+            for t in ("A one", "B two", "C three")
+        )
+        client = Client()
+        client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+        response = client.post(
+            "/catalog/authoring/stacks/new/",
+            {
+                "title": "Foundations",
+                "description": "The basics.",
+                "badge_color": "#334455",
+                "is_published": "on",
+                "micro_credentials": [first.pk, second.pk, third.pk],
+                "required_count": "2",
+                f"position-{first.pk}": "3",
+                f"position-{second.pk}": "1",
+                f"position-{third.pk}": "2",
+                "capstone": first.pk,
+            },
+        )
+        assert response.status_code == 302, response.content
+        stack = Stack.objects.get(title="Foundations")
+        assert [i.micro_credential for i in stack.items.all()] == [second, third, first]
+        assert stack.completion_text == "Earn any 2 of these micro-credentials, including the capstone."
+        response = client.post(
+            f"/catalog/authoring/stacks/{stack.uuid}/edit/",
+            {
+                "title": "Foundations",
+                "description": "x",
+                "badge_color": "#334455",
+                "micro_credentials": [first.pk],
+                "required_count": "3",
+            },
+        )
+        assert response.status_code == 422
+        self.assertContains(response, "between 1 and the number", status_code=422)
+
+    def test_other_organizations_cannot_edit_a_stack(self):
+        institute = issuer()
+        author = member(institute, "author")
+        reviewer = quality_reviewer()
+        mc = publish(author, institute, sample_blueprint(), reviewer).micro_credential
+        stack = services.stack_create(
+            actor=author, organization=institute, title="S", description="d", micro_credentials=[mc]
+        )
+        outsider = member(issuer("other", "Other"), "author")
+        client = Client()
+        client.force_login(outsider, backend="django.contrib.auth.backends.ModelBackend")
+        assert client.get(f"/catalog/authoring/stacks/{stack.uuid}/edit/").status_code == 404
