@@ -135,3 +135,17 @@ def test_a_draft_goes_through_quality_review_into_the_catalog(session: BrowserSe
     visitor.get_by_role("link", name="Checking for Understanding").click()
     expect(visitor.get_by_text("Every student's understanding is checked")).to_be_visible()
     assert_accessible(visitor)
+
+
+def test_an_author_builds_a_stack(page: Page, catalog):
+    sign_in(page, "author@institute.example")
+    page.goto("/catalog/authoring/stacks/new/")
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Phonics First")
+    page.get_by_label("Description").fill("Sounds before letters, letters before words.")
+    page.get_by_role("checkbox", name="Teaching Phonological Awareness (Institute of Practice)").check()
+    page.get_by_role("checkbox", name="Teaching Phonics (Institute of Practice)").check()
+    page.get_by_role("button", name="Save stack").click()
+    expect(page.get_by_text("Stack “Phonics First” saved.")).to_be_visible()
+    page.goto("/catalog/?stack=phonics-first")
+    expect(page.get_by_role("link", name="Teaching Phonics", exact=True)).to_be_visible()

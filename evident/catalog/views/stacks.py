@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -14,50 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from evident.accounts.http import EvidentRequest
 from evident.catalog import services
-from evident.catalog.models import MicroCredential, Stack
-from evident.catalog.selectors import stack_for_authoring, stackable_micro_credentials, stacks_for_authoring
+from evident.catalog.forms import StackForm
+from evident.catalog.models import Stack
+from evident.catalog.selectors import stack_for_authoring, stacks_for_authoring
 from evident.catalog.views.authoring import _authoring_organization
-
-
-class StackForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=160)
-    description = forms.CharField(label="Description", widget=forms.Textarea(attrs={"rows": 3}))
-    micro_credentials = forms.ModelMultipleChoiceField(
-        label="Micro-credentials, in order",
-        queryset=MicroCredential.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Tick them in the order educators should earn them; give each a position below to reorder.",
-    )
-    required_count = forms.IntegerField(
-        label="How many must be earned",
-        required=False,
-        min_value=1,
-        help_text="Leave empty when every micro-credential is required.",
-    )
-    capstone = forms.ModelChoiceField(
-        label="Capstone", queryset=MicroCredential.objects.none(), required=False, empty_label="No capstone"
-    )
-    badge_color = forms.CharField(label="Badge colour", max_length=7, widget=forms.TextInput(attrs={"type": "color"}))
-    is_published = forms.BooleanField(label="Show in the catalog", required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = stackable_micro_credentials()
-        self.fields["micro_credentials"].queryset = choices  # type: ignore[attr-defined]  # ModelMultipleChoiceField
-        self.fields["micro_credentials"].label_from_instance = lambda mc: (  # type: ignore[attr-defined]
-            f"{mc.live_version.title} ({mc.organization.name})"
-        )
-        self.fields["capstone"].queryset = choices  # type: ignore[attr-defined]  # ModelChoiceField
-        self.fields["capstone"].label_from_instance = lambda mc: mc.live_version.title  # type: ignore[attr-defined]
-
-    def ordered(self, data: Any) -> list[MicroCredential]:
-        chosen = list(self.cleaned_data["micro_credentials"])
-
-        def position(mc: MicroCredential) -> tuple[int, str]:
-            raw = str(data.get(f"position-{mc.pk}", "")).strip()
-            return (int(raw) if raw.isdigit() else 999, mc.live_version.title if mc.live_version else "")
-
-        return sorted(chosen, key=position)
 
 
 @require_GET
