@@ -308,3 +308,23 @@ def stackable_micro_credentials() -> QuerySet[MicroCredential]:
         .select_related("live_version", "organization")
         .order_by("live_version__title")
     )
+
+
+def pathways_for_authoring(organization: Organization) -> QuerySet[Pathway]:
+    return Pathway.objects.filter(organization=organization).prefetch_related("steps").order_by("title")
+
+
+def pathway_for_authoring(organization: Organization, pathway_uuid: Any) -> Pathway:
+    try:
+        return Pathway.objects.get(organization=organization, uuid=pathway_uuid)
+    except (Pathway.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such pathway.") from None
+
+
+def pathway_targets() -> dict[str, Stack | MicroCredential]:
+    """Everything a pathway step can point at, by form value ("stack:<uuid>" or "mc:<uuid>")."""
+    targets: dict[str, Stack | MicroCredential] = {
+        f"stack:{s.uuid}": s for s in Stack.objects.filter(is_published=True).order_by("title")
+    }
+    targets.update({f"mc:{mc.uuid}": mc for mc in stackable_micro_credentials()})
+    return targets

@@ -451,3 +451,46 @@ def stack_update(
         data={"title": stack.title, "items": len(micro_credentials)},
     )
     return stack
+
+
+@transaction.atomic
+def pathway_update(
+    *,
+    actor: User,
+    pathway: Pathway,
+    title: str,
+    role_name: str,
+    description: str,
+    steps: list[tuple[str, Stack | MicroCredential, list[int]]],
+    publish: bool,
+) -> Pathway:
+    """Replace a pathway's details and steps (same step shape as pathway_create)."""
+    require_in_organization(actor, pathway.organization, CatalogNeed.AUTHOR)
+    if not steps:
+        raise ValidationError("A pathway needs at least one step.", code="empty")
+    pathway.title, pathway.role_name, pathway.description = title.strip(), role_name.strip(), description.strip()
+    pathway.is_published = publish
+    pathway.full_clean()
+    pathway.save()
+    pathway.steps.all().delete()
+    created: list[PathwayStep] = []
+    for i, (level, target, prerequisites) in enumerate(steps):
+        if any(p >= i or p < 0 for p in prerequisites):
+            raise ValidationError(f"Step {i + 1} can only come after earlier steps.", code="prerequisite_order")
+        step = PathwayStep.objects.create(
+            pathway=pathway,
+            order=i,
+            level=level,
+            stack=target if isinstance(target, Stack) else None,
+            micro_credential=target if isinstance(target, MicroCredential) else None,
+        )
+        step.prerequisites.set([created[p] for p in prerequisites])
+        created.append(step)
+    audit_record(
+        actor=actor,
+        organization=pathway.organization,
+        action="pathway.updated",
+        target=pathway,
+        data={"title": pathway.title, "steps": len(steps)},
+    )
+    return pathway

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.catalog.views import authoring, public, quality, stacks
+from evident.catalog.views import authoring, pathways, public, quality, stacks
 
 app_name = "catalog"
 
@@ -25,6 +25,9 @@ urlpatterns = [
     path("authoring/stacks/", stacks.stack_list, name="stack-list"),
     path("authoring/stacks/new/", stacks.stack_edit, name="stack-new"),
     path("authoring/stacks/<uuid:uuid>/edit/", stacks.stack_edit, name="stack-edit"),
+    path("authoring/pathways/", pathways.pathway_list, name="pathway-list"),
+    path("authoring/pathways/new/", pathways.pathway_edit, name="pathway-new"),
+    path("authoring/pathways/<uuid:uuid>/edit/", pathways.pathway_edit, name="pathway-edit"),
     path("quality-review/", quality.queue, name="quality-queue"),
     path("quality-review/<uuid:uuid>/", quality.review, name="quality-review"),
 ]

@@ -149,3 +149,16 @@ def test_an_author_builds_a_stack(page: Page, catalog):
     expect(page.get_by_text("Stack “Phonics First” saved.")).to_be_visible()
     page.goto("/catalog/?stack=phonics-first")
     expect(page.get_by_role("link", name="Teaching Phonics", exact=True)).to_be_visible()
+
+
+def test_an_author_sequences_a_pathway(page: Page, catalog):
+    sign_in(page, "author@institute.example")
+    page.goto("/catalog/authoring/pathways/new/")
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Reading Specialist")
+    page.get_by_label("Role it leads to").fill("Reading Specialist")
+    page.get_by_label("Description").fill("From foundations to coaching colleagues.")
+    page.get_by_label("Stack or micro-credential").first.select_option(label="Early Literacy")
+    page.get_by_role("button", name="Save pathway").click()
+    expect(page.get_by_text("Pathway “Reading Specialist” saved.")).to_be_visible()
+    assert_accessible(page)

@@ -6,7 +6,7 @@ from evident.accounts.middleware import ACTIVE_ORGANIZATION_SESSION_KEY
 from evident.accounts.models import Organization, User
 from evident.accounts.tests.factories import member
 from evident.catalog import services
-from evident.catalog.models import MicroCredentialVersion, Stack
+from evident.catalog.models import MicroCredentialVersion, Pathway, Stack
 from evident.catalog.selectors import blueprint_of, live_versions
 from evident.catalog.tests.factories import issuer, publish, quality_reviewer, sample_blueprint
 
@@ -297,3 +297,41 @@ class StackAuthoringTests(TestCase):
         client = Client()
         client.force_login(outsider, backend="django.contrib.auth.backends.ModelBackend")
         assert client.get(f"/catalog/authoring/stacks/{stack.uuid}/edit/").status_code == 404
+
+
+class PathwayAuthoringTests(TestCase):
+    def test_an_author_sequences_a_pathway_and_bad_prerequisites_are_refused(self):
+        institute = issuer()
+        author = member(institute, "author")
+        reviewer = quality_reviewer()
+        mc = publish(author, institute, sample_blueprint(), reviewer).micro_credential
+        stack = services.stack_create(
+            actor=author, organization=institute, title="Early Literacy", description="d", micro_credentials=[mc]
+        )
+        client = Client()
+        client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+        assert client.get("/catalog/authoring/pathways/new/").status_code == 200
+        data = {
+            "title": "Literacy Lead",
+            "role_name": "Literacy Lead Teacher",
+            "description": "Toward leading.",
+            "is_published": "on",
+            "step_count": "3",
+            "step-0-level": "foundational",
+            "step-0-target": f"stack:{stack.uuid}",
+            "step-1-level": "advanced",
+            "step-1-target": f"mc:{mc.uuid}",
+            "step-1-after": ["1"],
+            "step-2-level": "foundational",
+            "step-2-target": "",
+        }
+        assert client.post("/catalog/authoring/pathways/new/", data).status_code == 302
+        pathway = Pathway.objects.get(title="Literacy Lead")
+        steps = list(pathway.steps.all())
+        assert [s.stack for s in steps] == [stack, None]
+        assert list(steps[1].prerequisites.all()) == [steps[0]]
+        bad = data | {"step-1-target": "mc:nonsense", "title": ""}
+        response = client.post(f"/catalog/authoring/pathways/{pathway.uuid}/edit/", bad)
+        assert response.status_code == 422
+        self.assertContains(response, "Give the pathway a title.", status_code=422)
+        self.assertContains(response, "Toward leading.", status_code=422)
