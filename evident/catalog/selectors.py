@@ -109,6 +109,16 @@ def catalog_page(filters: CatalogFilters, number: str | None, per_page: int) -> 
     return paginator.get_page(number), filters.query
 
 
+def catalog_collections() -> dict[str, list[Any]]:
+    """The published stacks and pathways, for browsing from the catalog page."""
+    return {
+        "stacks": list(Stack.objects.filter(is_published=True).order_by("title").only("uuid", "title")),
+        "pathways": list(
+            Pathway.objects.filter(is_published=True).order_by("title").only("uuid", "title", "role_name")
+        ),
+    }
+
+
 def catalog_filter_options() -> dict[str, Any]:
     """Choices for the catalog's filter controls, from what is live."""
     live = live_versions()

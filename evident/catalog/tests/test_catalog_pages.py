@@ -138,8 +138,8 @@ class CatalogPageTests(CatalogTestCase):
         client.get("/catalog/")
         with CaptureQueriesContext(connection) as baseline:
             client.get("/catalog/?q=teaching")
-        # Filter choices (3), the count and the page; SQLite ranks in one more.
-        assert len(baseline.captured_queries) <= 6
+        # Stacks and pathways (2), filter choices (3), the count and the page; SQLite ranks in one more.
+        assert len(baseline.captured_queries) <= 8
         for i in range(5):
             publish(self.author, self.institute, sample_blueprint(f"Teaching Extra {i}"), quality_reviewer())
         with self.assertNumQueries(len(baseline.captured_queries)):

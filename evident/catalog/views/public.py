@@ -15,6 +15,7 @@ from evident.catalog.forms import CatalogFilterForm
 from evident.catalog.models import MicroCredentialVersion
 from evident.catalog.selectors import (
     CatalogFilters,
+    catalog_collections,
     catalog_filter_options,
     catalog_page,
     issuer_catalog,
@@ -45,6 +46,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
         "used_query": used_query,
         "page": page,
         "querystring": query_without_page.urlencode(),
+        **({} if getattr(request, "htmx", False) else {"collections": catalog_collections()}),
     }
     template = "catalog/catalog.html#results" if getattr(request, "htmx", False) else "catalog/catalog.html"
     return render(request, template, context)
