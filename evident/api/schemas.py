@@ -187,3 +187,33 @@ class QualityReviewOut(Schema):
     uuid: UUID
     outcome: str
     version: UUID
+
+
+class StackOut(Schema):
+    uuid: UUID
+    slug: str
+    title: str
+    description: str
+    issuer: str
+    completion_rule: str
+    required_count: int | None
+    micro_credentials: list[UUID] = Field(description="In order.")
+    capstone: UUID | None
+
+
+class PathwayStepOut(Schema):
+    order: int
+    level: str
+    stack: UUID | None
+    micro_credential: UUID | None
+    after: list[int] = Field(description="Orders of the steps that come first.")
+
+
+class PathwayOut(Schema):
+    uuid: UUID
+    slug: str
+    title: str
+    role_name: str
+    description: str
+    issuer: str
+    steps: list[PathwayStepOut]

@@ -182,6 +182,31 @@ def pathways_of(micro_credential: MicroCredential) -> QuerySet[Pathway]:
     )
 
 
+def published_stacks() -> QuerySet[Stack]:
+    return (
+        Stack.objects.filter(is_published=True)
+        .select_related("organization", "capstone")
+        .prefetch_related(Prefetch("items", queryset=StackItem.objects.select_related("micro_credential")))
+        .order_by("title")
+    )
+
+
+def published_pathways() -> QuerySet[Pathway]:
+    return (
+        Pathway.objects.filter(is_published=True)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=PathwayStep.objects.select_related("stack", "micro_credential").prefetch_related(
+                    "prerequisites"
+                ),
+            )
+        )
+        .order_by("title")
+    )
+
+
 def stack_public(stack_uuid: Any) -> Stack:
     try:
         return (

@@ -20,14 +20,17 @@ from evident.api.schemas import (
     BlueprintSchema,
     CatalogEntryOut,
     MicroCredentialIn,
+    PathwayOut,
+    PathwayStepOut,
     QualityReviewIn,
     QualityReviewOut,
+    StackOut,
     VersionOut,
 )
 from evident.catalog import services
 from evident.catalog.blueprint import Blueprint
 from evident.catalog.exchange import achievement
-from evident.catalog.models import MicroCredentialVersion
+from evident.catalog.models import MicroCredentialVersion, Pathway, Stack
 from evident.catalog.permissions import CatalogNeed, access_version, is_quality_reviewer, require_in_organization
 from evident.catalog.selectors import (
     CatalogFilters,
@@ -35,7 +38,11 @@ from evident.catalog.selectors import (
     blueprint_of,
     catalog_list,
     micro_credential_public,
+    pathway_public,
+    published_pathways,
+    published_stacks,
     quality_queue,
+    stack_public,
     version_full,
 )
 
@@ -98,6 +105,63 @@ def catalog_search(request: HttpRequest, filters: Query[CatalogQuery]) -> QueryS
 )
 def catalog_detail(request: HttpRequest, uuid: UUID) -> VersionOut:
     return version_out(micro_credential_public(uuid), with_achievement=True)
+
+
+def stack_out(stack: Stack) -> StackOut:
+    return StackOut(
+        uuid=stack.uuid,
+        slug=stack.slug,
+        title=stack.title,
+        description=stack.description,
+        issuer=stack.organization.slug,
+        completion_rule=stack.completion_rule,
+        required_count=stack.required_count,
+        micro_credentials=[item.micro_credential.uuid for item in stack.items.all()],
+        capstone=stack.capstone.uuid if stack.capstone else None,
+    )
+
+
+def pathway_out(pathway: Pathway) -> PathwayOut:
+    return PathwayOut(
+        uuid=pathway.uuid,
+        slug=pathway.slug,
+        title=pathway.title,
+        role_name=pathway.role_name,
+        description=pathway.description,
+        issuer=pathway.organization.slug,
+        steps=[
+            PathwayStepOut(
+                order=step.order,
+                level=step.level,
+                stack=step.stack.uuid if step.stack else None,
+                micro_credential=step.micro_credential.uuid if step.micro_credential else None,
+                after=[p.order for p in step.prerequisites.all()],
+            )
+            for step in pathway.steps.all()
+        ],
+    )
+
+
+@router.get("/catalog/stacks", response={200: list[StackOut], **PUBLIC_ERRORS}, auth=None, summary="Published stacks")
+def stack_index(request: HttpRequest) -> list[StackOut]:
+    return [stack_out(s) for s in published_stacks()]
+
+
+@router.get("/catalog/stacks/{uuid}", response={200: StackOut, **PUBLIC_ERRORS}, auth=None, summary="One stack")
+def stack_detail(request: HttpRequest, uuid: UUID) -> StackOut:
+    return stack_out(stack_public(uuid))
+
+
+@router.get(
+    "/catalog/pathways", response={200: list[PathwayOut], **PUBLIC_ERRORS}, auth=None, summary="Published pathways"
+)
+def pathway_index(request: HttpRequest) -> list[PathwayOut]:
+    return [pathway_out(p) for p in published_pathways()]
+
+
+@router.get("/catalog/pathways/{uuid}", response={200: PathwayOut, **PUBLIC_ERRORS}, auth=None, summary="One pathway")
+def pathway_detail(request: HttpRequest, uuid: UUID) -> PathwayOut:
+    return pathway_out(pathway_public(uuid))
 
 
 @router.get(

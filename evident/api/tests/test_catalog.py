@@ -94,3 +94,30 @@ class CatalogApiTests(TenantTestCase):
         )
         assert status == 422
         assert body["extra"]["errors"]
+
+
+class StackAndPathwayApiTests(TenantTestCase):
+    def test_anyone_reads_stacks_and_pathways(self):
+        from evident.catalog.services import pathway_create, stack_create
+
+        institute = issuer()
+        author = member(institute, "author")
+        mc = publish(author, institute, sample_blueprint(), quality_reviewer()).micro_credential
+        stack = stack_create(
+            actor=author, organization=institute, title="Early Literacy", description="d", micro_credentials=[mc]
+        )
+        pathway = pathway_create(
+            actor=author,
+            organization=institute,
+            title="Lead",
+            role_name="Lead Teacher",
+            description="d",
+            steps=[("foundational", stack, []), ("advanced", mc, [0])],
+        )
+        status, stacks = ApiClient().get("/catalog/stacks")
+        assert status == 200
+        assert stacks[0]["micro_credentials"] == [str(mc.uuid)]
+        assert ApiClient().get(f"/catalog/stacks/{stack.uuid}")[1]["issuer"] == "institute"
+        status, body = ApiClient().get(f"/catalog/pathways/{pathway.uuid}")
+        assert [s["after"] for s in body["steps"]] == [[], [0]]
+        assert ApiClient().get("/catalog/pathways")[0] == 200
