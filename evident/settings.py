@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ninja",
     "evident.accounts",
     "evident.catalog",
+    "evident.earning",
     "evident.api",
     "evident.demo",
 ]
@@ -304,6 +305,14 @@ else:
 
 # --- Background tasks ---------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Earning: evidence uploads and their life.
+EARNING_MAX_UPLOAD_BYTES = envint("EARNING_MAX_UPLOAD_MB", 2048, minimum=1) * 1024 * 1024
+EARNING_UPLOAD_EXPIRY_HOURS = envint("EARNING_UPLOAD_EXPIRY_HOURS", 24, minimum=1)
+EARNING_ATTEMPTS_BEFORE_COACHING = envint("EARNING_ATTEMPTS_BEFORE_COACHING", 3, minimum=1)
+EARNING_DEFAULT_RETENTION_DAYS = envint("EARNING_DEFAULT_RETENTION_DAYS", 730, minimum=30)
+EARNING_EVIDENCE_LINK_SECONDS = envint("EARNING_EVIDENCE_LINK_SECONDS", 3600, minimum=60)
+EARNING_PROCESSING_ATTEMPTS = envint("EARNING_PROCESSING_ATTEMPTS", 3, minimum=1)
 
 # --- API ----------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
