@@ -252,12 +252,20 @@ def issuer_public(slug: str) -> Organization:
         raise Http404("No such issuer.") from None
 
 
-def issuer_catalog(organization: Organization) -> dict[str, Any]:
+def issuer_catalog(organization: Organization, number: str | None, per_page: int) -> dict[str, Any]:
+    """An issuer's published stacks and pathways, and one page of its micro-credentials
+    in the catalog, by title (each with its live version)."""
+    # Paged, because one issuer may own thousands. Reached from the issuer's
+    # micro-credentials through live_version (a primary key), not by filtering
+    # live versions: PostgreSQL answers that with a scan of every live version
+    # in the catalog (bench/catalog.py).
+    micro_credentials = (
+        MicroCredential.objects.filter(organization=organization, live_version__isnull=False)
+        .select_related("live_version")
+        .order_by("live_version__title", "id")
+    )
     return {
-        "versions": live_versions()
-        .filter(micro_credential__organization=organization)
-        .select_related("micro_credential")
-        .order_by("title"),
+        "page": Paginator(micro_credentials, per_page).get_page(number),
         "stacks": Stack.objects.filter(organization=organization, is_published=True).order_by("title"),
         "pathways": Pathway.objects.filter(organization=organization, is_published=True).order_by("title"),
     }

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 from django.db import connection
 from django.test import Client, TestCase
@@ -162,6 +163,106 @@ class CatalogPageTests(CatalogTestCase):
         self.assertContains(response, "Mentoring New Teachers")
         self.assertContains(Client().get("/catalog/issuers/institute/"), "Early Literacy")
         assert Client().get("/catalog/issuers/nobody/").status_code == 404
+
+
+class PublicPageQueryTests(CatalogTestCase):
+    """Each public page costs the same number of queries however much it shows."""
+
+    def test_the_detail_page_uses_a_fixed_number_of_queries(self):
+        url = self.phonics.get_absolute_url()
+        # The version with its issuer; citations, resources, alignments,
+        # requirements and their levels; its stacks; its pathways.
+        with self.assertNumQueries(8):
+            Client().get(url)
+        reading = services.stack_create(
+            actor=self.author,
+            organization=self.institute,
+            title="Reading Together",
+            description="Reading with the whole class.",
+            micro_credentials=[self.phonics.micro_credential, self.mentoring.micro_credential],
+        )
+        direct = services.pathway_create(
+            actor=self.author,
+            organization=self.institute,
+            title="Phonics First",
+            role_name="Phonics Specialist",
+            description="Phonics, then more.",
+            steps=[(PathwayStep.Level.FOUNDATIONAL, self.phonics.micro_credential, [])],
+        )
+        with self.assertNumQueries(8):
+            response = Client().get(url)
+        for linked in (self.stack, reading, self.pathway, direct):
+            self.assertContains(response, linked.get_absolute_url())
+
+        longer = sample_blueprint("Phonics at Length")
+        longer.requirements = longer.requirements * 3
+        url = publish(self.author, self.institute, longer, quality_reviewer()).get_absolute_url()
+        with self.assertNumQueries(8):
+            response = Client().get(url)
+        self.assertContains(response, "Requirement 9.")
+
+    def test_the_stack_page_uses_a_fixed_number_of_queries(self):
+        # The stack with its issuer, then its items with their micro-credentials,
+        # live versions and issuers.
+        with self.assertNumQueries(2):
+            Client().get(self.stack.get_absolute_url())
+        micro_credentials = [self.phonics.micro_credential, self.read_aloud.micro_credential]
+        services.stack_update(
+            actor=self.author,
+            stack=self.stack,
+            title=self.stack.title,
+            description=self.stack.description,
+            micro_credentials=[*micro_credentials, self.mentoring.micro_credential],
+            required_count=None,
+            capstone=self.mentoring.micro_credential,
+            badge_color=self.stack.badge_color,
+            publish=True,
+        )
+        with self.assertNumQueries(2):
+            response = Client().get(self.stack.get_absolute_url())
+        self.assertContains(response, self.mentoring.micro_credential.get_absolute_url())
+        self.assertContains(response, "Capstone")
+
+    def test_the_pathway_page_uses_a_fixed_number_of_queries(self):
+        # The pathway with its issuer, its steps with their targets, their prerequisites.
+        with self.assertNumQueries(3):
+            Client().get(self.pathway.get_absolute_url())
+        services.pathway_update(
+            actor=self.author,
+            pathway=self.pathway,
+            title=self.pathway.title,
+            role_name=self.pathway.role_name,
+            description=self.pathway.description,
+            steps=[
+                (PathwayStep.Level.FOUNDATIONAL, self.stack, []),
+                (PathwayStep.Level.INTERMEDIATE, self.phonics.micro_credential, [0]),
+                (PathwayStep.Level.INTERMEDIATE, self.read_aloud.micro_credential, [0]),
+                (PathwayStep.Level.ADVANCED, self.mentoring.micro_credential, [1, 2]),
+            ],
+            publish=True,
+        )
+        with self.assertNumQueries(3):
+            response = Client().get(self.pathway.get_absolute_url())
+        self.assertContains(response, self.read_aloud.micro_credential.get_absolute_url())
+
+    @mock.patch("evident.catalog.views.public.PAGE_SIZE", 2)
+    def test_the_issuer_page_uses_a_fixed_number_of_queries_and_pages_its_micro_credentials(self):
+        # The issuer; the count and one page of its micro-credentials; its stacks; its pathways.
+        with self.assertNumQueries(5):
+            Client().get("/catalog/issuers/institute/")
+        reviewer = quality_reviewer()
+        for title in ("Zoned Centres", "Zest for Writing"):
+            publish(self.author, self.institute, sample_blueprint(title), reviewer)
+        with self.assertNumQueries(5):
+            first = Client().get("/catalog/issuers/institute/")
+        self.assertContains(first, "Interactive Read Aloud")
+        self.assertContains(first, "Teaching Phonics")
+        self.assertNotContains(first, "Zest for Writing")
+        self.assertContains(first, "Page 1 of 2")
+        second = Client().get("/catalog/issuers/institute/?page=2")
+        self.assertContains(second, "Zest for Writing")
+        self.assertContains(second, "Zoned Centres")
+        self.assertNotContains(second, "Secret Phonics Draft")
 
 
 class BadgeTests(CatalogTestCase):

@@ -104,5 +104,9 @@ def issuer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "catalog/issuer_detail.html",
-        {"section": "catalog", "organization": organization, **issuer_catalog(organization)},
+        {
+            "section": "catalog",
+            "organization": organization,
+            **issuer_catalog(organization, request.GET.get("page"), PAGE_SIZE),
+        },
     )
