@@ -81,7 +81,15 @@ ACCOUNTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "Lee Lead-Reviewer",
         [("teaching-forward", Role.LEAD_REVIEWER), ("teaching-forward", Role.REVIEWER)],
     ),
-    "author": ("Avery Author", [("institute-classroom-practice", Role.AUTHOR)]),
+    # An author in every demo issuer, so the demo catalog can be published for each of them.
+    "author": (
+        "Avery Author",
+        [
+            ("institute-classroom-practice", Role.AUTHOR),
+            ("teaching-forward", Role.AUTHOR),
+            ("cascadia-education-association", Role.AUTHOR),
+        ],
+    ),
     "program-admin": (
         "Priya Program-Admin",
         [("riverbend-usd", Role.PROGRAM_ADMIN), ("cascadia-dpi", Role.PROGRAM_ADMIN)],
