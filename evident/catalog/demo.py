@@ -1,7 +1,12 @@
-"""The demo catalog: stacks and pathways of published micro-credentials.
+"""The demo catalog: stacks and pathways of published micro-credentials from
+the demo issuers (content in ``evident.catalog.demo_content``).
 
-Loaded after the accounts demo (it needs the issuing organizations and the
-demo author and quality reviewer). Running it again changes nothing.
+Loaded after the accounts demo (it needs the issuing organizations, the demo
+author, who is an author in each of them, and the quality reviewer).
+Everything goes through the real services, so each micro-credential passes
+the same completeness checks and quality review as an author's would.
+Running it again changes nothing: what exists (by title, or by slug for
+stacks and pathways) is left as it is.
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from django.db import transaction
 from evident.accounts.models import Organization, User
 from evident.catalog import services
 from evident.catalog.blueprint import Blueprint
-from evident.catalog.demo_data import CLASSROOM_MANAGEMENT, EARLY_LITERACY, blueprints
-from evident.catalog.models import MicroCredential, MicroCredentialVersion, Pathway, PathwayStep, QualityReview, Stack
+from evident.catalog.demo_content import PATHWAYS, STACKS, DemoPathway, DemoStack, blueprints
+from evident.catalog.models import MicroCredential, MicroCredentialVersion, Pathway, QualityReview, Stack
 
 ALL_CRITERIA_MET = {c: {"meets": True, "comment": ""} for c in QualityReview.Criterion.values}
 
@@ -27,56 +32,76 @@ def _published(author: User, reviewer: User, organization: Organization, bluepri
     return version.micro_credential
 
 
+def _stack(author: User, organization: Organization, spec: DemoStack, items: dict[str, MicroCredential]) -> Stack:
+    existing = Stack.objects.filter(organization=organization, slug=spec.slug).first()
+    if existing is not None:
+        return existing
+    return services.stack_create(
+        actor=author,
+        organization=organization,
+        slug=spec.slug,
+        title=spec.title,
+        description=spec.description,
+        micro_credentials=[items[s["title"]] for s in spec.micro_credentials],
+        required_count=spec.required_count,
+        capstone=items[spec.capstone] if spec.capstone else None,
+        badge_color=spec.badge_color,
+    )
+
+
+def _pathway(
+    author: User,
+    organization: Organization,
+    spec: DemoPathway,
+    stacks: dict[str, Stack],
+    items: dict[str, MicroCredential],
+) -> bool:
+    if Pathway.objects.filter(organization=organization, slug=spec.slug).exists():
+        return False
+    services.pathway_create(
+        actor=author,
+        organization=organization,
+        slug=spec.slug,
+        title=spec.title,
+        role_name=spec.role_name,
+        description=spec.description,
+        steps=[
+            (
+                step.level,
+                stacks[step.stack] if step.stack else items[step.micro_credential],
+                step.prerequisites,
+            )
+            for step in spec.steps
+        ],
+    )
+    return True
+
+
 @transaction.atomic
 def load_catalog_demo(*, author: User, quality_reviewer: User) -> dict[str, int]:
-    """Publish the demo micro-credentials (through the real services) with their stacks and pathways."""
-    before = MicroCredentialVersion.objects.count()
-    institute = Organization.objects.get(slug="institute-classroom-practice")
-    literacy = [_published(author, quality_reviewer, institute, b) for b in blueprints(EARLY_LITERACY)]
-    management = [_published(author, quality_reviewer, institute, b) for b in blueprints(CLASSROOM_MANAGEMENT)]
-    stacks = {}
-    for slug, title, description, items, color in [
-        (
-            "early-literacy",
-            "Early Literacy",
-            "The foundations of reading and writing in the early grades: sounds, letters, words and meaning.",
-            literacy,
-            "#0d5c63",
-        ),
-        (
-            "classroom-management",
-            "Classroom Management",
-            "Routines and shared expectations that give every lesson more time for learning.",
-            management,
-            "#37474f",
-        ),
-    ]:
-        stack = Stack.objects.filter(organization=institute, slug=slug).first()
-        if stack is None:
-            stack = services.stack_create(
-                actor=author,
-                organization=institute,
-                slug=slug,
-                title=title,
-                description=description,
-                micro_credentials=items,
-                badge_color=color,
-            )
-        stacks[slug] = stack
-    if not Pathway.objects.filter(organization=institute, slug="early-literacy-lead").exists():
-        services.pathway_create(
-            actor=author,
-            organization=institute,
-            slug="early-literacy-lead",
-            title="Early Literacy Lead Teacher",
-            role_name="Early Literacy Lead Teacher",
-            description=(
-                "From a well-run classroom to expert early reading instruction: the path for teachers who will "
-                "lead literacy in their school."
-            ),
-            steps=[
-                (PathwayStep.Level.FOUNDATIONAL, stacks["classroom-management"], []),
-                (PathwayStep.Level.INTERMEDIATE, stacks["early-literacy"], [0]),
-            ],
-        )
-    return {"micro-credentials": MicroCredentialVersion.objects.count() - before}
+    """Publish the demo micro-credentials (through the real services) with their stacks and pathways.
+
+    Returns how many micro-credential versions, stacks and pathways were created.
+    Raises Organization.DoesNotExist when the accounts demo has not been loaded.
+    """
+    versions_before, stacks_before = MicroCredentialVersion.objects.count(), Stack.objects.count()
+    issuers: dict[str, Organization] = {}
+    items: dict[str, MicroCredential] = {}
+    stacks: dict[str, Stack] = {}
+    for spec in STACKS:
+        if spec.issuer not in issuers:
+            issuers[spec.issuer] = Organization.objects.get(slug=spec.issuer)
+        organization = issuers[spec.issuer]
+        for blueprint in blueprints(spec.micro_credentials):
+            items[blueprint.title] = _published(author, quality_reviewer, organization, blueprint)
+        stacks[spec.slug] = _stack(author, organization, spec, items)
+    pathways = 0
+    for pathway in PATHWAYS:
+        if pathway.issuer not in issuers:
+            issuers[pathway.issuer] = Organization.objects.get(slug=pathway.issuer)
+        pathways += _pathway(author, issuers[pathway.issuer], pathway, stacks, items)
+    return {
+        "micro-credentials": MicroCredentialVersion.objects.count() - versions_before,
+        "stacks": Stack.objects.count() - stacks_before,
+        "pathways": pathways,
+    }

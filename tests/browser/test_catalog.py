@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from evident.accounts.models import Organization, User
 from evident.accounts.services import platform_organization
 from evident.accounts.tests.factories import member
-from evident.catalog.demo_data import EARLY_LITERACY, blueprints
+from evident.catalog.demo_content import EARLY_LITERACY, blueprints
 from evident.catalog.services import pathway_create, stack_create
 from evident.catalog.tests.factories import issuer, publish
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in

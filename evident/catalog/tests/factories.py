@@ -10,7 +10,7 @@ from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog import services
 from evident.catalog.blueprint import Blueprint
 from evident.catalog.demo import ALL_CRITERIA_MET
-from evident.catalog.demo_data import EARLY_LITERACY, blueprints
+from evident.catalog.demo_content import EARLY_LITERACY, blueprints
 from evident.catalog.models import MicroCredentialVersion
 
 

@@ -9,7 +9,7 @@ from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog import services
 from evident.catalog.blueprint import Blueprint, blueprint_problems
 from evident.catalog.demo import ALL_CRITERIA_MET
-from evident.catalog.demo_data import CLASSROOM_MANAGEMENT, EARLY_LITERACY, blueprints
+from evident.catalog.demo_content import CLASSROOM_MANAGEMENT, EARLY_LITERACY, blueprints
 from evident.catalog.models import MicroCredentialVersion, QualityReview
 from evident.catalog.permissions import CatalogNeed, access_version
 from evident.catalog.selectors import blueprint_of, live_versions

@@ -1,91 +1,10 @@
-"""The demo catalog's content, written for Evident.
-
-Titles follow the public examples of micro-credential catalogs; every
-summary, requirement and rubric descriptor here is our own. Each
-micro-credential asks for a classroom video, an artifact and a reflection,
-scored on four levels (Not yet · Approaching · Meets · Exceeds; Meets passes).
-"""
+"""Early Literacy (Institute for Classroom Practice): sounds, letters, words and meaning in the early grades."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from evident.catalog.demo_content.helpers import DANIELSON, INTASC, Spec
 
-from evident.catalog.blueprint import (
-    AlignmentSpec,
-    Blueprint,
-    CitationSpec,
-    LevelSpec,
-    RequirementSpec,
-    ResourceSpec,
-)
-
-LEVEL_NAMES = ["Not yet", "Approaching", "Meets", "Exceeds"]
-VIDEO_TYPES = ["mp4", "mov", "webm", "m4v"]
-DOCUMENT_TYPES = ["pdf", "docx", "jpg", "png"]
-
-
-def _levels(descriptors: list[str]) -> list[LevelSpec]:
-    return [
-        LevelSpec(name=name, descriptor=text, score=i + 1)
-        for i, (name, text) in enumerate(zip(LEVEL_NAMES, descriptors, strict=True))
-    ]
-
-
-def _micro_credential(spec: dict[str, Any]) -> Blueprint:
-    video, artifact, reflection = spec["video"], spec["artifact"], spec["reflection"]
-    return Blueprint(
-        title=spec["title"],
-        summary=spec["summary"],
-        competency=spec["competency"],
-        key_method=spec["key_method"],
-        research=spec["research"],
-        subject=spec["subject"],
-        grade_bands=spec["grades"],
-        effort_hours=Decimal(spec.get("effort", "12")),
-        pd_hours=Decimal(spec.get("pd", "15")),
-        badge_color=spec["color"],
-        citations=[CitationSpec(text=t, url=u) for t, u in spec.get("citations", [])],
-        resources=[ResourceSpec(title=t, url=u, description=d) for t, u, d in spec.get("resources", [])],
-        alignments=[AlignmentSpec(framework=f, code=c, name=n, url=u) for f, c, n, u in spec.get("alignments", [])],
-        requirements=[
-            RequirementSpec(
-                title=video["title"],
-                evidence_kind="video",
-                instructions=video["instructions"],
-                passing_score=3,
-                file_types=VIDEO_TYPES,
-                max_file_mb=2048,
-                max_video_minutes=10,
-                levels=_levels(video["levels"]),
-            ),
-            RequirementSpec(
-                title=artifact["title"],
-                evidence_kind="document",
-                instructions=artifact["instructions"],
-                passing_score=3,
-                file_types=DOCUMENT_TYPES,
-                max_file_mb=50,
-                levels=_levels(artifact["levels"]),
-            ),
-            RequirementSpec(
-                title="Reflection",
-                evidence_kind="written",
-                instructions="Write about what happened in the lesson you recorded and what you will do next.",
-                passing_score=3,
-                prompts=reflection["prompts"],
-                min_words=300,
-                max_words=800,
-                levels=_levels(reflection["levels"]),
-            ),
-        ],
-    )
-
-
-DANIELSON = "Danielson Framework for Teaching"
-INTASC = "InTASC Model Core Teaching Standards"
-
-EARLY_LITERACY: list[dict[str, Any]] = [
+EARLY_LITERACY: list[Spec] = [
     {
         "title": "Teaching Phonics",
         "summary": "Teach letter–sound correspondences explicitly and have students apply them right away in decodable text.",
@@ -209,6 +128,12 @@ EARLY_LITERACY: list[dict[str, Any]] = [
         "subject": "Early literacy",
         "grades": ["early_childhood", "k_2", "3_5"],
         "color": "#6b4c9a",
+        "citations": [
+            (
+                "Beck, I. L., & McKeown, M. G. (2001). Text Talk: Capturing the benefits of read-aloud experiences for young children. The Reading Teacher 55(1), 10–20.",
+                "",
+            ),
+        ],
         "alignments": [(DANIELSON, "3b", "Using Questioning and Discussion Techniques", "")],
         "video": {
             "title": "Your read aloud on video",
@@ -234,6 +159,7 @@ EARLY_LITERACY: list[dict[str, Any]] = [
             "prompts": [
                 "Which question produced the richest talk, and why do you think it worked?",
                 "Which students said little, and how will you draw them in next time?",
+                "Which of the words you taught did students use again, and where will they meet them next?",
             ],
             "levels": [
                 "The reflection summarizes the book rather than the lesson.",
@@ -252,6 +178,13 @@ EARLY_LITERACY: list[dict[str, Any]] = [
         "subject": "Early literacy",
         "grades": ["k_2"],
         "color": "#8a5a00",
+        "citations": [
+            (
+                "Graham, S. et al. (2012). Teaching Elementary School Students to Be Effective Writers. IES Practice Guide (NCEE 2012-4058).",
+                "",
+            ),
+        ],
+        "alignments": [(INTASC, "8", "Instructional Strategies", "")],
         "video": {
             "title": "A writing lesson on video",
             "instructions": "Record your model of writing and a few minutes of students writing, including at least one conference with a student.",
@@ -276,6 +209,7 @@ EARLY_LITERACY: list[dict[str, Any]] = [
             "prompts": [
                 "What did your model show students about how writers think?",
                 "What do the three samples tell you about your class's next writing lessons?",
+                "Which spelling or handwriting need came up in more than one sample, and how will you teach it?",
             ],
             "levels": [
                 "The reflection describes the activity only.",
@@ -294,6 +228,12 @@ EARLY_LITERACY: list[dict[str, Any]] = [
         "subject": "Literacy",
         "grades": ["3_5", "6_8"],
         "color": "#2e7d32",
+        "citations": [
+            (
+                "Murphy, P. K. et al. (2009). Examining the effects of classroom discussion on students' comprehension of text: A meta-analysis. Journal of Educational Psychology 101(3), 740–764.",
+                "",
+            ),
+        ],
         "alignments": [
             (DANIELSON, "3b", "Using Questioning and Discussion Techniques", ""),
             (INTASC, "5", "Application of Content", ""),
@@ -333,100 +273,3 @@ EARLY_LITERACY: list[dict[str, Any]] = [
         },
     },
 ]
-
-CLASSROOM_MANAGEMENT: list[dict[str, Any]] = [
-    {
-        "title": "Maximizing Learning Through Classroom Routines",
-        "summary": "Teach and practise routines so that transitions and materials take seconds, not minutes, and learning time grows.",
-        "competency": "The educator explicitly teaches a classroom routine, has students practise it, and reinforces it until students carry it out on their own.",
-        "key_method": "Name the routine, model each step, have students practise with feedback, and re-teach quickly when it slips; time it to show students their progress.",
-        "research": "Well-taught routines reduce time lost to transitions and disruption and are a foundation for effective classroom management.",
-        "subject": "Classroom management",
-        "grades": ["k_2", "3_5", "6_8", "9_12"],
-        "effort": "8",
-        "pd": "10",
-        "color": "#37474f",
-        "alignments": [(DANIELSON, "2c", "Managing Classroom Procedures", "")],
-        "video": {
-            "title": "A routine on video",
-            "instructions": "Record a routine being taught or practised, and the same routine a week or more later.",
-            "levels": [
-                "The routine is not taught; students are told what to do each time.",
-                "The routine is explained but not practised, or feedback is general.",
-                "The routine is modelled and practised with specific feedback, and the second clip shows students doing it with few reminders.",
-                "As for Meets, and students lead or monitor the routine themselves in the second clip.",
-            ],
-        },
-        "artifact": {
-            "title": "Routine plan and timing record",
-            "instructions": "Upload the steps of the routine as you taught them and a record of how long it took over several days.",
-            "levels": [
-                "No plan or record.",
-                "Steps are listed but the timing record is missing or one day only.",
-                "Clear steps and a record over several days showing the routine getting faster.",
-                "As for Meets, and the record led to a change in how the routine is taught.",
-            ],
-        },
-        "reflection": {
-            "prompts": [
-                "How much learning time did the routine give back?",
-                "Which students needed more practice, and what did you do?",
-            ],
-            "levels": [
-                "No evidence of time saved.",
-                "A general statement about time saved.",
-                "Time saved is estimated from the record, and support for students who struggled is described.",
-                "As for Meets, and the reflection plans the next routine to teach with the same approach.",
-            ],
-        },
-    },
-    {
-        "title": "Promoting Shared Values and Expectations",
-        "summary": "Build classroom expectations with students and hold everyone to them consistently and respectfully.",
-        "competency": "The educator co-creates a small set of classroom expectations with students, teaches what they look like, and responds to behaviour consistently.",
-        "key_method": "Discuss values with the class, agree three to five expectations in positive language, teach examples and non-examples, and acknowledge students who meet them.",
-        "research": "Clear, positively stated expectations that are taught and acknowledged reduce disruptive behaviour and improve the classroom climate.",
-        "subject": "Classroom management",
-        "grades": ["k_2", "3_5", "6_8", "9_12"],
-        "effort": "8",
-        "pd": "10",
-        "color": "#5d4037",
-        "alignments": [(DANIELSON, "2d", "Managing Student Behavior", "")],
-        "video": {
-            "title": "Expectations in action",
-            "instructions": "Record the class discussing or practising the expectations, and a stretch of ordinary teaching where you respond to behaviour.",
-            "levels": [
-                "Expectations are not visible or are stated only as rules to obey.",
-                "Expectations are stated, but responses to behaviour are inconsistent.",
-                "Students can explain the expectations; the teacher acknowledges them being met and redirects calmly and consistently.",
-                "As for Meets, and students remind each other of the expectations respectfully.",
-            ],
-        },
-        "artifact": {
-            "title": "The expectations and how they were made",
-            "instructions": "Upload the expectations as displayed and notes or student work from the session where the class created them.",
-            "levels": [
-                "No artifact.",
-                "A list of rules with no sign of student input.",
-                "Positively stated expectations with evidence of how students shaped them.",
-                "As for Meets, and evidence that they were revisited with the class after a few weeks.",
-            ],
-        },
-        "reflection": {
-            "prompts": [
-                "How did involving students change the expectations?",
-                "What pattern do you see in how you respond to behaviour?",
-            ],
-            "levels": [
-                "No reflection on student involvement.",
-                "Student involvement is mentioned without examples.",
-                "Examples of student input and of the teacher's own responses are analysed honestly.",
-                "As for Meets, and the reflection sets a goal for consistency and a way to check it.",
-            ],
-        },
-    },
-]
-
-
-def blueprints(specs: list[dict[str, Any]]) -> list[Blueprint]:
-    return [_micro_credential(spec) for spec in specs]
