@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from evident.catalog.demo_content.classroom_environment import CLASSROOM_ENVIRONMENT
 from evident.catalog.demo_content.classroom_management import CLASSROOM_MANAGEMENT
+from evident.catalog.demo_content.computational_thinking import COMPUTATIONAL_THINKING
 from evident.catalog.demo_content.early_literacy import EARLY_LITERACY
+from evident.catalog.demo_content.english_learners import ENGLISH_LEARNERS
 from evident.catalog.demo_content.helpers import Spec, blueprints, micro_credential_blueprint
+from evident.catalog.demo_content.learning_differences import LEARNING_DIFFERENCES
+from evident.catalog.demo_content.lesson_design import LESSON_DESIGN
+from evident.catalog.demo_content.mathematics import MATHEMATICS
 from evident.catalog.models import PathwayStep
 
 __all__ = [
@@ -82,6 +88,63 @@ STACKS: list[DemoStack] = [
         "Routines and shared expectations that give every lesson more time for learning.",
         "#37474f",
         CLASSROOM_MANAGEMENT,
+    ),
+    DemoStack(
+        INSTITUTE,
+        "classroom-environment",
+        "Classroom Environment",
+        "A room arranged for the learning planned, relationships that let students take risks, and calm, "
+        "private responses when behaviour drifts.",
+        "#6d4c41",
+        CLASSROOM_ENVIRONMENT,
+    ),
+    DemoStack(
+        INSTITUTE,
+        "organizing-content",
+        "Organizing Content for Learning",
+        "Lessons built from clear outcomes, units that cross subject lines, and projects that matter beyond "
+        "the classroom. The authentic-learning project is the capstone.",
+        "#283593",
+        LESSON_DESIGN,
+        capstone="Engaging Students in Authentic Learning Experiences Connected to Local and Global Issues",
+    ),
+    DemoStack(
+        INSTITUTE,
+        "mathematics-instruction",
+        "Mathematics Instruction",
+        "Knowing the mathematics in the way teaching needs it, leading discussions built on students' "
+        "strategies, and teaching fractions as numbers on the number line.",
+        "#1565c0",
+        MATHEMATICS,
+    ),
+    DemoStack(
+        INSTITUTE,
+        "learning-differences",
+        "Addressing Learning Differences",
+        "Knowing each learner and designing instruction that reaches all of them: culturally responsive "
+        "teaching, sheltered instruction, Universal Design for Learning and work with specialists.",
+        "#6a1b9a",
+        LEARNING_DIFFERENCES,
+        required_count=3,
+    ),
+    DemoStack(
+        INSTITUTE,
+        "constructive-conversations",
+        "Supporting English Learners: Constructive Conversations",
+        "Academic conversations in which English learners build ideas together: prompts worth talking "
+        "about, the skills of clarifying and supporting, and assessing what students say.",
+        "#00796b",
+        ENGLISH_LEARNERS,
+        capstone="Assessing Conversations",
+    ),
+    DemoStack(
+        INSTITUTE,
+        "computational-thinking",
+        "Computational Thinking Practices",
+        "Data, algorithms, models and systems, taught inside mathematics, science and other subjects.",
+        "#263238",
+        COMPUTATIONAL_THINKING,
+        required_count=4,
     ),
 ]
 
