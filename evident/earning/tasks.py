@@ -1,0 +1,56 @@
+"""Background work for earning. Tasks take ids, call one function, and are safe to run twice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from evident.accounts import audit
+from evident.earning import processing, retention
+
+# Between attempts at preparing a video, so a passing fault (storage, memory) can clear.
+RETRY_DELAY = timedelta(minutes=2)
+
+
+@task()
+def process_evidence_file_task(file_uuid: str) -> str:
+    """Make the web copies of one evidence file; enqueue the next attempt when this one failed.
+
+    The database backend has no retries of its own; the attempts are counted
+    on the row (``EARNING_PROCESSING_ATTEMPTS``).
+    """
+    with audit.origin(audit.Origin(kind="task")):
+        outcome = processing.evidence_file_process(file_uuid)
+    if outcome is processing.Outcome.RETRY:
+        transaction.on_commit(lambda: _enqueue_retry(file_uuid))
+    return outcome.value
+
+
+def _enqueue_retry(file_uuid: str) -> None:
+    retry = process_evidence_file_task
+    if retry.get_backend().supports_defer:
+        retry = retry.using(run_after=timezone.now() + RETRY_DELAY)
+    retry.enqueue(file_uuid)
+
+
+@task()
+def purge_expired_evidence_task() -> int:
+    """Periodic (daily): delete evidence media past their organization's retention period."""
+    with audit.origin(audit.Origin(kind="task")):
+        return retention.purge_expired_media()
+
+
+@task()
+def expire_uploads_task() -> int:
+    """Periodic (hourly): delete abandoned resumable uploads and their chunks."""
+    # Not at the top, for now: uploads imports services, which imports the
+    # name process_evidence_file_task from this module, so a top-level import
+    # breaks `import evident.earning.tasks` (what the worker does first).
+    # Move it up once services.py imports `tasks` as a module.
+    from evident.earning import uploads
+
+    with audit.origin(audit.Origin(kind="task")):
+        return uploads.expire_uploads()
