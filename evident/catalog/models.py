@@ -192,6 +192,8 @@ class Requirement(models.Model):
         LINK = "link", "Link"
         WRITTEN = "written", "Written response"
 
+    # Evidence, uploads and scores name the requirement by this in URLs and the API.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     version = models.ForeignKey(MicroCredentialVersion, on_delete=models.CASCADE, related_name="requirements")
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=160, blank=True)
