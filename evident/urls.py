@@ -26,7 +26,11 @@ urlpatterns: list[Any] = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("catalog/", include("evident.catalog.urls")),
+    path("", include("evident.earning.urls")),
     path("", include("evident.accounts.urls")),
+    # tus resumable uploads speak their own protocol, so they sit beside the
+    # django-ninja API under the same prefix rather than inside it.
+    path("api/v1/uploads/", include("evident.earning.tus_urls")),
     path("api/v1/", _api_urls()),
     path("django-admin/", admin.site.urls),
 ]

@@ -27,7 +27,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [
         NavItem("Dashboard", reverse("accounts:dashboard"), "dashboard"),
         NavItem("Catalog", reverse("catalog:catalog"), "catalog"),
+        NavItem("My micro-credentials", reverse("earning:enrollment-list"), "earning"),
     ]
+    if "coach" in roles:
+        items.append(NavItem("Shared drafts", reverse("earning:coaching-list"), "coaching"))
     if organization is not None:
         kw = {"organization_uuid": organization.uuid}
         items.append(NavItem("Organization", reverse("accounts:organization-detail", kwargs=kw), "organization"))
