@@ -2,6 +2,8 @@
 // progressive enhancements. Every page works without JavaScript.
 import htmx from "htmx.org";
 
+import "./evidence.js"; // uses window.htmx only in event handlers, set below
+
 window.htmx = htmx;
 
 // Copy buttons: <button data-copy-target="id">Copy</button>
