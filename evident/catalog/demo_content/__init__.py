@@ -13,13 +13,20 @@ from dataclasses import dataclass, field
 
 from evident.catalog.demo_content.classroom_environment import CLASSROOM_ENVIRONMENT
 from evident.catalog.demo_content.classroom_management import CLASSROOM_MANAGEMENT
+from evident.catalog.demo_content.coaching import COACHING
+from evident.catalog.demo_content.collective_leadership import COLLECTIVE_LEADERSHIP
 from evident.catalog.demo_content.computational_thinking import COMPUTATIONAL_THINKING
+from evident.catalog.demo_content.data_driven_instruction import DATA_DRIVEN_INSTRUCTION
+from evident.catalog.demo_content.digital_learning import DIGITAL_LEARNING
 from evident.catalog.demo_content.early_literacy import EARLY_LITERACY
 from evident.catalog.demo_content.english_learners import ENGLISH_LEARNERS
 from evident.catalog.demo_content.helpers import Spec, blueprints, micro_credential_blueprint
 from evident.catalog.demo_content.learning_differences import LEARNING_DIFFERENCES
 from evident.catalog.demo_content.lesson_design import LESSON_DESIGN
 from evident.catalog.demo_content.mathematics import MATHEMATICS
+from evident.catalog.demo_content.mentoring import MENTORING
+from evident.catalog.demo_content.performance_assessment import PERFORMANCE_ASSESSMENT
+from evident.catalog.demo_content.personalized_learning import PERSONALIZED_LEARNING
 from evident.catalog.models import PathwayStep
 
 __all__ = [
@@ -146,6 +153,73 @@ STACKS: list[DemoStack] = [
         COMPUTATIONAL_THINKING,
         required_count=4,
     ),
+    DemoStack(
+        TEACHING_FORWARD,
+        "data-driven-instruction",
+        "Data-Driven Instruction",
+        "Assessments aligned with what was taught, and formative evidence that changes teaching during the "
+        "lesson and after it.",
+        "#e65100",
+        DATA_DRIVEN_INSTRUCTION,
+    ),
+    DemoStack(
+        TEACHING_FORWARD,
+        "performance-assessment",
+        "Performance Assessment Design",
+        "Rubrics and tasks that show what students can do, checked with colleagues before they are trusted. "
+        "Validation is the capstone.",
+        "#4e342e",
+        PERFORMANCE_ASSESSMENT,
+        capstone="Performance Assessment Validation",
+    ),
+    DemoStack(
+        TEACHING_FORWARD,
+        "personalized-learning",
+        "Personalized Learning",
+        "Learner profiles, flexible paths, personal goals, student voice and progress by proficiency.",
+        "#0097a7",
+        PERSONALIZED_LEARNING,
+        required_count=4,
+    ),
+    DemoStack(
+        TEACHING_FORWARD,
+        "digital-learning",
+        "Technology and the Four Cs",
+        "Collaboration, creativity, critical thinking and communication in a digital learning environment.",
+        "#7b1fa2",
+        DIGITAL_LEARNING,
+        required_count=3,
+    ),
+    DemoStack(
+        UNION,
+        "mentoring-new-teachers",
+        "Mentoring New Teachers",
+        "For experienced teachers supporting colleagues in their first years: the relationship, "
+        "observation and feedback, and the conversations that are hard to have.",
+        "#f9a825",
+        MENTORING,
+    ),
+    DemoStack(
+        UNION,
+        "effective-coaching",
+        "Effective Coaching",
+        "Coaching cycles tied to student outcomes, data-driven interventions and professional learning that "
+        "changes practice. Any three, including the coaching cycle capstone.",
+        "#c2185b",
+        COACHING,
+        required_count=3,
+        capstone="Coaching for Improvement",
+    ),
+    DemoStack(
+        UNION,
+        "collective-leadership",
+        "Collective Leadership",
+        "Leading with and through colleagues: knowing your strengths, a shared purpose, good meetings, "
+        "resolving conflict, and a leadership team as the capstone.",
+        "#1a237e",
+        COLLECTIVE_LEADERSHIP,
+        capstone="Developing Distributive Leadership Teams in Support of Student Academic Success",
+    ),
 ]
 
 PATHWAYS: list[DemoPathway] = [
@@ -159,6 +233,52 @@ PATHWAYS: list[DemoPathway] = [
         [
             DemoStep(Level.FOUNDATIONAL, stack="classroom-management"),
             DemoStep(Level.INTERMEDIATE, stack="early-literacy", prerequisites=[0]),
+        ],
+    ),
+    DemoPathway(
+        UNION,
+        "mentor-teacher",
+        "Mentor Teacher",
+        "Mentor Teacher",
+        "For teachers ready to support new colleagues: secure classroom practice and use of evidence first, "
+        "then work alongside specialists, then mentoring itself.",
+        [
+            DemoStep(Level.FOUNDATIONAL, stack="classroom-management"),
+            DemoStep(Level.FOUNDATIONAL, stack="data-driven-instruction"),
+            DemoStep(
+                Level.INTERMEDIATE,
+                micro_credential="Collaborating to Meet the Needs of Diverse Learners",
+                prerequisites=[1],
+            ),
+            DemoStep(Level.ADVANCED, stack="mentoring-new-teachers", prerequisites=[0, 2]),
+        ],
+    ),
+    DemoPathway(
+        UNION,
+        "teacher-leader",
+        "Teacher Leader",
+        "Teacher Leader",
+        "From mentoring one colleague to coaching many and leading a school team toward better results for students.",
+        [
+            DemoStep(Level.FOUNDATIONAL, stack="mentoring-new-teachers"),
+            DemoStep(Level.INTERMEDIATE, stack="effective-coaching", prerequisites=[0]),
+            DemoStep(Level.ADVANCED, stack="collective-leadership", prerequisites=[1]),
+        ],
+    ),
+    DemoPathway(
+        TEACHING_FORWARD,
+        "digital-learning-specialist",
+        "Digital Learning Specialist",
+        "Digital Learning Specialist",
+        "For teachers who help colleagues use technology for deeper learning: computational thinking, the "
+        "four Cs online, design for every learner, and personalized learning.",
+        [
+            DemoStep(Level.FOUNDATIONAL, stack="computational-thinking"),
+            DemoStep(Level.INTERMEDIATE, stack="digital-learning", prerequisites=[0]),
+            DemoStep(
+                Level.INTERMEDIATE, micro_credential="Implementing Universal Design for Learning", prerequisites=[0]
+            ),
+            DemoStep(Level.ADVANCED, stack="personalized-learning", prerequisites=[1, 2]),
         ],
     ),
 ]
