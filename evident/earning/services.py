@@ -10,6 +10,7 @@ import hashlib
 import json
 import uuid as uuid_module
 from dataclasses import dataclass
+from functools import partial
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from evident.accounts.audit import audit_record
 from evident.accounts.models import Organization, User
 from evident.accounts.permissions import Need, require
 from evident.catalog.models import MicroCredentialVersion, Requirement
+from evident.earning import tasks
 from evident.earning.media import MediaRefused, check_for_requirement, inspect_file
 from evident.earning.models import (
     CoachShare,
@@ -42,7 +44,6 @@ from evident.earning.models import (
     Upload,
 )
 from evident.earning.permissions import access_draft, coach_candidates, educator_organizations, shared_with
-from evident.earning.tasks import process_evidence_file_task
 from evident.lib.text import word_count
 
 FILE_KINDS = frozenset(
@@ -270,7 +271,7 @@ def evidence_file_add(
         processing=EvidenceFile.Processing.PENDING if needs_processing else EvidenceFile.Processing.READY,
     )
     if needs_processing:
-        transaction.on_commit(lambda: process_evidence_file_task.enqueue(str(file.uuid)))
+        transaction.on_commit(lambda: tasks.process_evidence_file_task.enqueue(str(file.uuid)))
     submission.updated_at = timezone.now()
     submission.save(update_fields=["updated_at"])
     audit_record(
@@ -295,9 +296,8 @@ def evidence_file_remove(*, actor: User, file: EvidenceFile) -> None:
         "original", "web_video", "poster"
     ):
         still_used.update(row)
-    for name in names:
-        if name not in still_used:
-            transaction.on_commit(lambda name=name: default_storage.delete(name))
+    for name in sorted(set(names) - still_used):
+        transaction.on_commit(partial(default_storage.delete, name))
     audit_record(
         actor=actor,
         organization=submission.enrollment.organization,

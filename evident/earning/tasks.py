@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from evident.accounts import audit
-from evident.earning import processing, retention
+from evident.earning import processing, retention, uploads
 
 # Between attempts at preparing a video, so a passing fault (storage, memory) can clear.
 RETRY_DELAY = timedelta(minutes=2)
@@ -46,11 +46,5 @@ def purge_expired_evidence_task() -> int:
 @task()
 def expire_uploads_task() -> int:
     """Periodic (hourly): delete abandoned resumable uploads and their chunks."""
-    # Not at the top, for now: uploads imports services, which imports the
-    # name process_evidence_file_task from this module, so a top-level import
-    # breaks `import evident.earning.tasks` (what the worker does first).
-    # Move it up once services.py imports `tasks` as a module.
-    from evident.earning import uploads
-
     with audit.origin(audit.Origin(kind="task")):
         return uploads.expire_uploads()

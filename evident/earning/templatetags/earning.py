@@ -8,7 +8,7 @@ from evident.catalog.models import MicroCredentialVersion
 from evident.earning.links import evidence_link
 from evident.earning.models import Enrollment, EvidenceFile
 from evident.earning.permissions import educator_organizations
-from evident.earning.selectors import NEXT_STEP, enrollment_for_version
+from evident.earning.selectors import NEXT_STEP, enrollment_for_version, enrollment_groups
 from evident.lib.text import word_count
 
 register = template.Library()
@@ -74,3 +74,9 @@ def start_panel(context: dict[str, Any], version: MicroCredentialVersion) -> dic
         "organizations": list(educator_organizations(user)) if user.is_authenticated else [],
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("earning/dashboard_card.html", takes_context=True)
+def my_micro_credentials_card(context: dict[str, Any]) -> dict[str, Any]:
+    """The dashboard's summary of the signed-in person's enrolments."""
+    return {"groups": enrollment_groups(context["request"].user)}

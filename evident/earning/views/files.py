@@ -11,11 +11,12 @@ are part of the view that opened it and are not recorded again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any, cast
 from uuid import UUID
 
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from evident.accounts.audit import current_origin
@@ -70,7 +71,7 @@ def _record(request: EvidentRequest, file: EvidenceFile, capacity: str, variant:
 
 
 @require_http_methods(["GET", "HEAD"])
-def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResponse:
+def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResponse | StreamingHttpResponse:
     if variant not in VARIANTS:
         raise Http404("No such file.")
     file, capacity = access_evidence_file(request.user, uuid)
@@ -82,13 +83,14 @@ def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResp
     if not range_header or range_header.strip().startswith("bytes=0-"):
         _record(request, file, capacity, variant)
     disposition = "inline" if content_type.startswith(INLINE_TYPES) else "attachment"
-    filename = file.original_name.replace('"', "") if variant == "original" else f"{file.uuid}-{variant}"
+    filename = file.original_name if variant == "original" else f"{file.uuid}-{variant}"
+    header = content_disposition_header(disposition == "attachment", filename) or disposition
     if not isinstance(default_storage, FileSystemStorage):
-        url = default_storage.url(
-            name,
-            parameters={"ResponseContentDisposition": f'{disposition}; filename="{filename}"'},
-        )
-        response: HttpResponse = HttpResponseRedirect(url)
+        # Object storage (django-storages' S3Storage) presigns a short-lived URL
+        # that keeps the file's name; its url() takes parameters the base class lacks.
+        presigning = cast(Any, default_storage)
+        url = presigning.url(name, parameters={"ResponseContentDisposition": header})
+        response: HttpResponse | StreamingHttpResponse = HttpResponseRedirect(url)
         response["Cache-Control"] = "private, no-store"
         return response
     size = default_storage.size(name)
@@ -111,7 +113,7 @@ def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResp
     response["Accept-Ranges"] = "bytes"
     if byte_range:
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = header
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     # A PDF or image opened on its own must not run anything in our origin.

@@ -96,7 +96,9 @@ def evidence_save(request: EvidentRequest, uuid: UUID, requirement: UUID) -> Htt
     """Autosave of a written response or link: answers a short status line."""
     form = EvidenceTextForm(request.POST)
     if not form.is_valid():
-        return HttpResponse("Not saved: " + " ".join(e for errors in form.errors.values() for e in errors), status=422)
+        return HttpResponse(
+            "Not saved: " + " ".join(str(e) for errors in form.errors.values() for e in errors), status=422
+        )
     try:
         submission = access_draft(request.user, uuid)
         services.evidence_save(actor=request.user, submission=submission, requirement_uuid=requirement, **form.values())
