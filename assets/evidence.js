@@ -176,10 +176,13 @@ document.addEventListener("htmx:afterRequest", (event) => {
     forget(field, field.dataset.sending);
     return;
   }
-  if (status) {
-    status.textContent = signedOut
-      ? "You have been signed out. What you typed is kept on this device: sign in again and it will be saved."
-      : "Not saved: the connection failed. What you typed is kept on this device and saves on your next change.";
+  if (!status || xhr.status === 422) return; // a 422 shows the server's own reason
+  if (signedOut) {
+    status.textContent = "You have been signed out. What you typed is kept on this device: sign in again and it will be saved.";
+  } else if (xhr.status === 403) {
+    status.textContent = "Not saved: your session changed in another tab. What you typed is kept on this device: reload the page to save it.";
+  } else {
+    status.textContent = "Not saved: the connection failed. What you typed is kept on this device and saves on your next change.";
   }
 });
 

@@ -102,3 +102,29 @@ def test_an_educator_gathers_evidence_and_submits_it(session: BrowserSession, ph
     files = EvidenceFile.objects.filter(evidence__submission__enrollment=enrollment)
     assert sorted(f.original_name for f in files) == ["lesson-plan.pdf", "phonics-lesson.mp4"]
     assert enrollment.submissions.get().snapshot["evidence"][2]["text"] == REFLECTION
+
+
+def test_text_typed_after_the_session_expired_is_kept_and_saved_after_signing_in(session: BrowserSession, phonics):
+    micro_credential, educator = phonics
+    page = session.new_page()
+    sign_in(page, "elena@riverbend.example")
+    page.goto(micro_credential.get_absolute_url())
+    page.get_by_role("button", name="Start this micro-credential").click()
+    page.get_by_label("Your response").fill("First paragraph, saved.")
+    expect(page.locator(".save-status").last).to_contain_text("Saved")
+
+    # The session ends (signed out elsewhere, or expired) while the tab stays open.
+    # The CSRF cookie outlives the session, as it does in a real browser.
+    page.context.clear_cookies(name="sessionid")
+    page.get_by_label("Your response").fill("First paragraph, saved. Second paragraph, typed while signed out.")
+    expect(page.locator(".save-status").last).to_contain_text("signed out", timeout=10_000)
+
+    sign_in(page, "elena@riverbend.example")
+    page.goto(Enrollment.objects.get(educator=educator).get_absolute_url())
+    expect(page.get_by_label("Your response")).to_have_value(
+        "First paragraph, saved. Second paragraph, typed while signed out."
+    )
+    expect(page.locator(".save-status").last).to_contain_text("Saved", timeout=10_000)
+    enrollment = Enrollment.objects.get(educator=educator)
+    evidence = enrollment.submissions.get().evidence.get(requirement__evidence_kind="written")
+    assert evidence.text.endswith("typed while signed out.")
