@@ -183,7 +183,7 @@ class InspectTests(MediaTestCase):
     def test_it_refuses_decompression_bombs(self):
         refusal = self.refused(samples.make_image_bomb(self.path("bomb.png")), "photo.png")
         assert refusal.code == "image_too_large"
-        with mock.patch.object(media, "IMAGE_MAX_PIXELS", 1000):
+        with mock.patch.object(media.sniff, "IMAGE_MAX_PIXELS", 1000):
             refusal = self.refused(samples.make_png(self.path("big.png"), size=(64, 48)), "big.png")
         assert refusal.code == "image_too_large"
         assert "64 × 48 pixels" in refusal.message
