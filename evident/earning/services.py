@@ -10,8 +10,8 @@ import hashlib
 import json
 import uuid as uuid_module
 from dataclasses import dataclass
-from functools import partial
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
