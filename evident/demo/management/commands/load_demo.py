@@ -9,12 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from evident.accounts import audit
 from evident.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, load_demo
-from evident.accounts.models import User
+from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
+from evident.earning.demo import load_earning_demo
 
 
 class Command(BaseCommand):
-    help = "Load fictional demo organizations, one account per role and a demo catalog. Idempotent; demo mode only."
+    help = (
+        "Load fictional demo organizations, one account per role, a demo catalog and the demo educator's work. "
+        "Idempotent; demo mode only."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the demo sign-ins.")
@@ -29,6 +33,11 @@ class Command(BaseCommand):
             created |= load_catalog_demo(
                 author=User.objects.get(email=f"author@{DEMO_DOMAIN}"),
                 quality_reviewer=User.objects.get(email=f"quality-reviewer@{DEMO_DOMAIN}"),
+            )
+            created |= load_earning_demo(
+                educator=User.objects.get(email=f"educator@{DEMO_DOMAIN}"),
+                coach=User.objects.get(email=f"coach@{DEMO_DOMAIN}"),
+                school=Organization.objects.get(slug="maple-street-elementary"),
             )
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (created {summary})."))
