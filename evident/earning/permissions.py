@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from evident.accounts.models import Membership, Organization, Role, User
-from evident.earning.models import CoachShare, Enrollment, EvidenceFile, Submission
+from evident.earning.models import CoachShare, Enrollment, EvidenceFile, Submission, Upload
 
 
 class Capacity(enum.StrEnum):
@@ -165,3 +165,15 @@ def access_educator_organization(actor: User, organization_uuid: Any) -> Organiz
         return educator_organizations(actor).get(uuid=organization_uuid)
     except (Organization.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such organization.") from None
+
+
+def access_upload(actor: User, upload_uuid: Any) -> Upload | None:
+    """The actor's own resumable upload, or None: another person's upload is treated as
+    missing, so the tus endpoint answers 404 (not 403) and reveals nothing."""
+    if upload_uuid is None or not _active(actor):
+        return None
+    return (
+        Upload.objects.select_related("submission", "requirement", "owner", "evidence_file")
+        .filter(uuid=upload_uuid, owner=actor)
+        .first()
+    )

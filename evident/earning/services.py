@@ -51,6 +51,8 @@ FILE_KINDS = frozenset(
 )
 MAX_TEXT_CHARACTERS = 50_000
 MAX_FILES_PER_REQUIREMENT = 10
+# Unfinished resumable uploads one person may have at once: each holds chunks in storage.
+MAX_OPEN_UPLOADS = 20
 CONSENT_STATEMENT = (
     "I have permission, under my school's policy, from the families of every student who can be seen or "
     "heard in this evidence, and I have removed students' names from documents and images."
@@ -345,6 +347,12 @@ def upload_create(
     if accepted and extension and extension not in accepted and not (extension == "jpeg" and "jpg" in accepted):
         raise ValidationError(
             f"“{filename}” is not a file type this requirement takes ({', '.join(accepted)}).", code="file_type"
+        )
+    open_uploads = Upload.objects.filter(owner=actor, completed_at__isnull=True, expires_at__gt=timezone.now())
+    if open_uploads.count() >= MAX_OPEN_UPLOADS:
+        raise ValidationError(
+            f"You have {MAX_OPEN_UPLOADS} uploads in progress. Let them finish (or remove them) before starting another.",
+            code="too_many_uploads",
         )
     upload = Upload.objects.create(
         owner=actor,

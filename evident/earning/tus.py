@@ -49,6 +49,7 @@ from evident.accounts.selectors import api_token_for_secret
 from evident.accounts.services import api_token_record_use
 from evident.earning import services, uploads
 from evident.earning.models import Upload
+from evident.earning.permissions import access_upload
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +178,7 @@ def _create(request: HttpRequest, actor: User, upload_uuid: UUID | None) -> Http
 
 
 def _head(request: HttpRequest, actor: User, upload_uuid: UUID | None) -> HttpResponse:
-    upload = _owned_upload(actor, upload_uuid)
+    upload = access_upload(actor, upload_uuid)
     if upload is None:
         return _not_found()
     if _expired(upload):
@@ -200,7 +201,7 @@ def _patch(request: HttpRequest, actor: User, upload_uuid: UUID | None) -> HttpR
         checksum = parse_checksum(request.headers.get("Upload-Checksum"))
     except ValueError as exc:
         return _error(400, str(exc))
-    upload = _owned_upload(actor, upload_uuid)
+    upload = access_upload(actor, upload_uuid)
     if upload is None:
         return _not_found()
     if _expired(upload):
@@ -229,7 +230,7 @@ def _patch(request: HttpRequest, actor: User, upload_uuid: UUID | None) -> HttpR
 
 
 def _terminate(request: HttpRequest, actor: User, upload_uuid: UUID | None) -> HttpResponse:
-    upload = _owned_upload(actor, upload_uuid)
+    upload = access_upload(actor, upload_uuid)
     if upload is None:
         return _not_found()
     uploads.upload_terminate(upload=upload)
@@ -271,17 +272,6 @@ def _unused_response(request: HttpRequest) -> HttpResponse:
 
 def _csrf_protected(request: HttpRequest) -> HttpResponse:
     raise AssertionError("never called: stands for a view without csrf_exempt")  # pragma: no cover
-
-
-def _owned_upload(actor: User, upload_uuid: UUID | None) -> Upload | None:
-    """The actor's upload, or None: another person's upload is treated as missing (404, not 403)."""
-    if upload_uuid is None:
-        return None
-    return (
-        Upload.objects.select_related("submission", "requirement", "owner", "evidence_file")
-        .filter(uuid=upload_uuid, owner=actor)
-        .first()
-    )
 
 
 def _expired(upload: Upload) -> bool:

@@ -269,3 +269,39 @@ class RetentionPolicyTests(EarningTestCase):
             services.retention_policy_set(actor=self.coach, organization=self.district, days=90)
         with self.assertRaises(ValidationError):
             services.retention_policy_set(actor=admin, organization=self.district, days=5)
+
+
+class UploadLimitTests(EarningTestCase):
+    def test_it_caps_the_uploads_one_person_has_in_progress(self):
+        draft = self.draft(self.enrol())
+        video = str(self.requirement("video").uuid)
+
+        def start():
+            return services.upload_create(
+                actor=self.educator,
+                submission_uuid=str(draft.uuid),
+                requirement_uuid=video,
+                filename="lesson.mp4",
+                length=1000,
+                metadata={},
+            )
+
+        for _ in range(services.MAX_OPEN_UPLOADS):
+            start()
+        with self.assertRaises(ValidationError) as caught:
+            start()
+        self.assertEqual(caught.exception.code, "too_many_uploads")
+
+    def test_it_refuses_a_file_larger_than_the_requirement_allows(self):
+        draft = self.draft(self.enrol())
+        with self.assertRaises(ValidationError) as caught:
+            services.upload_create(
+                actor=self.educator,
+                submission_uuid=str(draft.uuid),
+                requirement_uuid=str(self.requirement("document").uuid),
+                filename="scan.pdf",
+                length=51 * 1024 * 1024,
+                metadata={},
+            )
+        self.assertEqual(caught.exception.code, "too_large")
+        self.assertIn("50 MB", caught.exception.messages[0])
