@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from evident.accounts.models import Organization, User
+from evident.accounts.models import User
 from evident.accounts.services import platform_organization
 from evident.accounts.tests.factories import OrganizationFactory, member
+from evident.catalog.models import MicroCredential
 from evident.catalog.tests.factories import issuer, publish, sample_blueprint
 from evident.earning.models import Enrollment, EvidenceFile
 from evident.earning.tests import samples
@@ -25,7 +26,7 @@ REFLECTION = " ".join(
 
 
 @pytest.fixture
-def phonics(transactional_db) -> tuple[Organization, User]:
+def phonics(transactional_db) -> tuple[MicroCredential, User]:
     institute = issuer("institute", "Institute of Practice")
     author = member(institute, "author")
     reviewer = member(platform_organization(), "quality_reviewer")
@@ -101,7 +102,9 @@ def test_an_educator_gathers_evidence_and_submits_it(session: BrowserSession, ph
     assert enrollment.status == "submitted"
     files = EvidenceFile.objects.filter(evidence__submission__enrollment=enrollment)
     assert sorted(f.original_name for f in files) == ["lesson-plan.pdf", "phonics-lesson.mp4"]
-    assert enrollment.submissions.get().snapshot["evidence"][2]["text"] == REFLECTION
+    snapshot = enrollment.submissions.get().snapshot
+    assert snapshot is not None
+    assert snapshot["evidence"][2]["text"] == REFLECTION
 
 
 def test_text_typed_after_the_session_expired_is_kept_and_saved_after_signing_in(session: BrowserSession, phonics):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from evident.accounts import services as account_services
 from evident.api.tests.client import ApiClient
 from evident.earning.models import Enrollment, EvidenceAccess
@@ -11,10 +13,11 @@ def api_for(user, *, read_only: bool = False) -> ApiClient:
 
 
 class EarningApiTests(EarningTestCase):
-    def start(self, api: ApiClient) -> dict:
+    def start(self, api: ApiClient) -> dict[str, Any]:
         status, body = api.post("/enrollments", {"micro_credential": str(self.version.micro_credential.uuid)})
         assert status == 201, body
-        return body
+        created: dict[str, Any] = body
+        return created
 
     def test_an_educator_enrols_writes_and_submits_through_the_api(self):
         api = api_for(self.educator)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.test import TestCase
 
 from evident.accounts.demo import DEMO_DOMAIN, load_demo
@@ -10,6 +12,10 @@ from evident.earning.models import Enrollment
 
 
 class EarningDemoTests(TestCase):
+    educator: User
+    arguments: dict[str, Any]
+    created: dict[str, int]
+
     @classmethod
     def setUpTestData(cls):
         load_demo()

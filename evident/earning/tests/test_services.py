@@ -148,6 +148,7 @@ class SubmitTests(EarningTestCase):
         enrollment = self.enrol()
         submission = self.submit(enrollment)
         self.assertEqual(submission.status, "submitted")
+        assert submission.snapshot is not None
         self.assertEqual(len(submission.snapshot["evidence"]), 3)
         self.assertEqual(len(submission.snapshot_sha256), 64)
         self.assertIsNotNone(submission.consent_attested_at)
