@@ -19,6 +19,7 @@ from evident.earning.models import (
     Enrollment,
     EnrollmentEvent,
     Evidence,
+    EvidenceAccess,
     EvidenceFile,
     RequirementFeedback,
     RetentionPolicy,
@@ -217,3 +218,13 @@ def retention_days(organization: Organization | None) -> int:
         if policy is not None:
             return policy.evidence_retention_days
     return int(settings.EARNING_DEFAULT_RETENTION_DAYS)
+
+
+def evidence_views_by_others(enrollment: Enrollment, limit: int = 20) -> list[EvidenceAccess]:
+    """The latest views of this enrolment's evidence by anyone but the educator, newest first."""
+    return list(
+        EvidenceAccess.objects.filter(evidence_file__evidence__submission__enrollment=enrollment)
+        .exclude(viewer=enrollment.educator)
+        .select_related("viewer", "evidence_file")
+        .order_by("-occurred_at")[:limit]
+    )

@@ -45,6 +45,8 @@ class EvidenceAccessTests(EarningTestCase):
         services.coach_share(actor=self.educator, enrollment=self.enrollment, coach=self.coach)
         self.assertEqual(self.fetch(self.coach).status_code, 200)
         self.assertEqual(EvidenceAccess.objects.get().capacity, "coach")
+        page = self.client_for(self.educator).get(self.enrollment.get_absolute_url())
+        self.assertContains(page, "Cole Coach (coach) opened lesson-plan.pdf")
         services.coach_unshare(actor=self.educator, enrollment=self.enrollment, coach=self.coach)
         self.assertEqual(self.fetch(self.coach).status_code, 404)
 

@@ -27,7 +27,13 @@ from evident.earning.permissions import (
     coach_candidates,
     educator_organizations,
 )
-from evident.earning.selectors import enrollment_groups, general_comments, requirement_work, workspace
+from evident.earning.selectors import (
+    enrollment_groups,
+    evidence_views_by_others,
+    general_comments,
+    requirement_work,
+    workspace,
+)
 
 
 @require_GET
@@ -71,6 +77,7 @@ def enrollment_detail(request: EvidentRequest, uuid: UUID) -> HttpResponse:
             "general_comments": general_comments(work.submission),
             "coaches": list(coach_candidates(enrollment)),
             "upload_form": EvidenceUploadForm(),
+            "views_by_others": evidence_views_by_others(enrollment),
         },
     )
 
