@@ -346,6 +346,8 @@ def stack_create(
     require_in_organization(actor, organization, CatalogNeed.AUTHOR)
     if required_count is not None and not 0 < required_count <= len(micro_credentials):
         raise ValidationError("The number required must be between 1 and the number of micro-credentials.")
+    if capstone is not None and capstone not in micro_credentials:
+        raise ValidationError("The capstone must be one of the stack's micro-credentials.", code="capstone")
     stack = Stack(
         organization=organization,
         slug=slug or slugify(title)[:80],
@@ -392,8 +394,8 @@ def pathway_create(
     pathway.save()
     created: list[PathwayStep] = []
     for i, (level, target, prerequisites) in enumerate(steps):
-        if any(p >= i for p in prerequisites):
-            raise ValidationError("A step's prerequisites must come before it.")
+        if any(p >= i or p < 0 for p in prerequisites):
+            raise ValidationError(f"Step {i + 1} can only come after earlier steps.", code="prerequisite_order")
         step = PathwayStep.objects.create(
             pathway=pathway,
             order=i,

@@ -185,3 +185,33 @@ class BlueprintTests(TestCase):
         found = blueprint_problems(blueprint)
         assert "The summary is empty." in found
         assert any("same score" in p for p in found)
+
+
+class StackAndPathwayRulesTests(TestCase):
+    def test_a_new_stack_refuses_a_capstone_outside_it_and_a_pathway_refuses_later_prerequisites(self):
+        institute = issuer()
+        author = member(institute, "author")
+        reviewer = quality_reviewer()
+        first = publish(author, institute, sample_blueprint("First"), reviewer).micro_credential
+        second = publish(author, institute, sample_blueprint("Second"), reviewer).micro_credential
+        with self.assertRaises(ValidationError) as caught:
+            services.stack_create(
+                actor=author,
+                organization=institute,
+                title="Reading",
+                description="Reading.",
+                micro_credentials=[first],
+                capstone=second,
+            )
+        assert caught.exception.code == "capstone"
+        for prerequisites in ([1], [-1]):
+            with self.assertRaises(ValidationError) as caught:
+                services.pathway_create(
+                    actor=author,
+                    organization=institute,
+                    title=f"Path {prerequisites}",
+                    role_name="Lead",
+                    description="Lead.",
+                    steps=[("foundational", first, prerequisites)],
+                )
+            assert caught.exception.code == "prerequisite_order"
