@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from evident import periodic
 
@@ -35,8 +35,10 @@ class Command(BaseCommand):
             raise CommandError("--interval and --lease-minutes must be positive.")
         try:
             while True:
-                # A long-lived process: drop connections the database closed, as db_worker does.
-                close_old_connections()
+                # A long-lived process: drop connections the database closed, as db_worker does
+                # (never inside a transaction, such as a test's, which that would end).
+                if not connection.in_atomic_block:
+                    close_old_connections()
                 self._tick(lease)
                 if options["once"]:
                     return
