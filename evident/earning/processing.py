@@ -73,7 +73,15 @@ def evidence_file_process(file_uuid: str) -> Outcome:
         for name in saved:
             default_storage.delete(name)
         return Outcome.SKIPPED
+    _share_with_copies(file, processing=Processing.READY, web_video=web_video, poster=poster, processing_error="")
     return Outcome.READY
+
+
+def _share_with_copies(file: EvidenceFile, **state: str) -> None:
+    """Rows carried into a later submission share the original, so they share its outcome."""
+    EvidenceFile.objects.filter(original=file.original.name).exclude(pk=file.pk).exclude(
+        processing=Processing.READY
+    ).update(**state)
 
 
 def _make_and_store(file: EvidenceFile, saved: list[str]) -> tuple[str, str]:
@@ -110,8 +118,10 @@ def _record_failure(file_uuid: str, error: str) -> Outcome:
         ),
         processing_error=error[:ERROR_MAX_LENGTH],
     )
-    state = EvidenceFile.objects.filter(uuid=file_uuid).values_list("processing", flat=True).first()
-    return Outcome.RETRY if state == Processing.PENDING else Outcome.FAILED
+    file = EvidenceFile.objects.filter(uuid=file_uuid).first()
+    if file is not None and file.processing == Processing.FAILED:
+        _share_with_copies(file, processing=Processing.FAILED, processing_error=file.processing_error)
+    return Outcome.RETRY if file is not None and file.processing == Processing.PENDING else Outcome.FAILED
 
 
 def evidence_file_release(file_uuid: str) -> None:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.test import override_settings
 
 from evident.accounts.models import AuditEvent
+from evident.accounts.tests.factories import member
 from evident.earning import services
-from evident.earning.models import Enrollment, EnrollmentEvent, Evidence, Submission
+from evident.earning.models import Enrollment, EnrollmentEvent, Evidence, EvidenceFile, Submission
+from evident.earning.processing import evidence_file_process
+from evident.earning.tests import samples
 from evident.earning.tests.base import WORDS_350, EarningTestCase
 
 
@@ -77,8 +80,6 @@ class DraftTests(EarningTestCase):
         self.assertTrue(file.original.storage.exists(file.original.name))
 
     def test_it_refuses_an_executable_renamed_mp4(self):
-        from evident.earning.tests import samples
-
         enrollment = self.enrol()
         path = samples.make_executable(self.workdir / "lesson.mp4")
         with self.assertRaises(ValidationError) as caught:
@@ -104,8 +105,6 @@ class DraftTests(EarningTestCase):
             )
 
     def add_pdf_path(self):
-        from evident.earning.tests import samples
-
         return samples.make_pdf(self.workdir / "x.pdf")
 
     def test_a_video_is_queued_for_processing(self):
@@ -259,10 +258,6 @@ class CoachTests(EarningTestCase):
 
 class RetentionPolicyTests(EarningTestCase):
     def test_only_an_organization_admin_sets_it(self):
-        from django.core.exceptions import PermissionDenied
-
-        from evident.accounts.tests.factories import member
-
         admin = member(self.district, "org_admin")
         policy = services.retention_policy_set(actor=admin, organization=self.district, days=90)
         self.assertEqual(policy.evidence_retention_days, 90)
@@ -306,3 +301,39 @@ class UploadLimitTests(EarningTestCase):
             )
         self.assertEqual(caught.exception.code, "too_large")
         self.assertIn("50 MB", caught.exception.messages[0])
+
+
+class CarriedOverVideoTests(EarningTestCase):
+    def test_a_video_carried_over_before_it_was_ready_gets_its_web_copies(self):
+        enrollment = self.enrol()
+        self.add_pdf(enrollment)
+        video_path = samples.make_video(self.workdir / "lesson.mp4", seconds=1.0, size=(160, 120))
+        # No on-commit here: the video is still waiting for its task when the decision comes.
+        video = services.evidence_file_add(
+            actor=self.educator,
+            submission=self.draft(enrollment),
+            requirement_uuid=self.requirement("video").uuid,
+            path=video_path,
+            filename="lesson.mp4",
+        )
+        services.evidence_save(
+            actor=self.educator,
+            submission=self.draft(enrollment),
+            requirement_uuid=self.requirement("written").uuid,
+            text=WORDS_350,
+        )
+        submission = services.submission_submit(
+            actor=self.educator, submission=self.draft(enrollment), choices=services.SubmitChoices(consent=True)
+        )
+        outcomes = [
+            services.RequirementOutcome(requirement=e.requirement, passed=e.requirement.evidence_kind == "video")
+            for e in submission.evidence.select_related("requirement")
+        ]
+        draft = services.submission_decide(submission=submission, outcomes=outcomes)
+        assert draft is not None
+        copy = EvidenceFile.objects.get(evidence__submission=draft, kind="video")
+        assert copy.processing == "pending"
+        evidence_file_process(str(video.uuid))
+        copy.refresh_from_db()
+        assert copy.processing == "ready"
+        assert copy.poster.name == EvidenceFile.objects.get(pk=video.pk).poster.name
