@@ -131,3 +131,27 @@ def test_text_typed_after_the_session_expired_is_kept_and_saved_after_signing_in
     enrollment = Enrollment.objects.get(educator=educator)
     evidence = enrollment.submissions.get().evidence.get(requirement__evidence_kind="written")
     assert evidence.text.endswith("typed while signed out.")
+
+
+def test_a_coach_comments_on_a_shared_draft(session: BrowserSession, phonics):
+    micro_credential, educator = phonics
+    page = session.new_page()
+    sign_in(page, "elena@riverbend.example")
+    page.goto(micro_credential.get_absolute_url())
+    page.get_by_role("button", name="Start this micro-credential").click()
+    page.get_by_role("button", name="Share my draft").click()
+    expect(page.get_by_text("Cole Coach can now read your draft")).to_be_visible()
+
+    coach = session.new_page()
+    sign_in(coach, "cole@riverbend.example")
+    coach.get_by_role("link", name="Shared drafts").click()
+    assert_accessible(coach)
+    coach.get_by_role("link", name="Elena Educator · Teaching Phonics").click()
+    assert_accessible(coach)
+    coach.get_by_label("Your comment on requirement 1").fill("Keep the camera on the students' boards.")
+    coach.get_by_role("button", name="Add comment").first.click()
+    expect(coach.get_by_text("Your comment was added")).to_be_visible()
+
+    page.reload()
+    expect(page.get_by_text("Keep the camera on the students' boards.")).to_be_visible()
+    assert_accessible(page)
