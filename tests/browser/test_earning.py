@@ -47,7 +47,7 @@ def test_an_educator_gathers_evidence_and_submits_it(session: BrowserSession, ph
     page.goto(micro_credential.get_absolute_url())
     assert_accessible(page)
     page.get_by_role("button", name="Start this micro-credential").click()
-    expect(page.get_by_role("heading", name="Your evidence")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your evidence", exact=True)).to_be_visible()
     assert_accessible(page)
 
     video_section = page.locator("article", has=page.get_by_role("heading", name="A phonics lesson on video"))
