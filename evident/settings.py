@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "evident.accounts",
     "evident.catalog",
     "evident.earning",
+    "evident.review",
     "evident.api",
     "evident.demo",
 ]
@@ -313,6 +314,14 @@ EARNING_ATTEMPTS_BEFORE_COACHING = envint("EARNING_ATTEMPTS_BEFORE_COACHING", 3,
 EARNING_DEFAULT_RETENTION_DAYS = envint("EARNING_DEFAULT_RETENTION_DAYS", 730, minimum=30)
 EARNING_EVIDENCE_LINK_SECONDS = envint("EARNING_EVIDENCE_LINK_SECONDS", 3600, minimum=60)
 EARNING_PROCESSING_ATTEMPTS = envint("EARNING_PROCESSING_ATTEMPTS", 3, minimum=1)
+
+# Review: assignment, double scoring and drift.
+REVIEW_DUE_BUSINESS_DAYS = envint("REVIEW_DUE_BUSINESS_DAYS", 5, minimum=1)
+REVIEW_RETURN_AFTER_OVERDUE_DAYS = envint("REVIEW_RETURN_AFTER_OVERDUE_DAYS", 2, minimum=0)
+REVIEW_DOUBLE_SCORE_FIRST_DECISIONS = envint("REVIEW_DOUBLE_SCORE_FIRST_DECISIONS", 50, minimum=0)
+REVIEW_DOUBLE_SCORE_SHARE_PERCENT = envint("REVIEW_DOUBLE_SCORE_SHARE_PERCENT", 10, minimum=0)
+REVIEW_BACK_READ_SHARE_PERCENT = envint("REVIEW_BACK_READ_SHARE_PERCENT", 5, minimum=0)
+REVIEW_DRIFT_THRESHOLD = envstr("REVIEW_DRIFT_THRESHOLD", "0.667")
 
 # --- API ----------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

@@ -19,6 +19,7 @@ from django.http import Http404
 
 from evident.accounts.models import Membership, Organization, Role, User
 from evident.earning.models import CoachShare, Enrollment, EvidenceFile, Submission, Upload
+from evident.review.permissions import reviewer_sees_submission
 
 
 class Capacity(enum.StrEnum):
@@ -38,8 +39,8 @@ def shared_with(actor: User, enrollment: Enrollment) -> bool:
 
 
 def reviewer_may_see(actor: User, submission: Submission) -> bool:
-    """Whether the actor reviews this submission. No assignment exists before the review app."""
-    return False
+    """Whether the actor reviews this submission (the review app's rule: an assignment or calibration)."""
+    return reviewer_sees_submission(actor, submission)
 
 
 def access_enrollment(actor: User, enrollment_uuid: Any) -> Enrollment:
