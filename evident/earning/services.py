@@ -655,6 +655,7 @@ def submission_decide(
     submission.decided_at = now
     submission.updated_at = now
     submission.save(update_fields=["status", "decided_at", "updated_at"])
+    transaction.on_commit(lambda: tasks.notify_decision_task.enqueue(str(submission.uuid)))
     if earned:
         enrollment.earned_at = now
         _touch(enrollment, Status.EARNED)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from evident.accounts import audit
+from evident.accounts.emails import send_templated_email
 from evident.earning import processing, retention, uploads
+from evident.earning.models import Submission
 
 # Between attempts at preparing a video, so a passing fault (storage, memory) can clear.
 RETRY_DELAY = timedelta(minutes=2)
@@ -48,3 +51,29 @@ def expire_uploads_task() -> int:
     """Periodic (hourly): delete abandoned resumable uploads and their chunks."""
     with audit.origin(audit.Origin(kind="task")):
         return uploads.expire_uploads()
+
+
+@task()
+def notify_decision_task(submission_uuid: str) -> None:
+    """Tell the educator a decision was made; the email carries a link, never evidence or feedback text."""
+    submission = (
+        Submission.objects.select_related("enrollment__educator", "enrollment__version")
+        .filter(uuid=submission_uuid, decided_at__isnull=False)
+        .first()
+    )
+    if submission is None:
+        return
+    enrollment = submission.enrollment
+    feedback = list(submission.feedback.all())
+    send_templated_email(
+        "submission_decided",
+        enrollment.educator.email,
+        {
+            "name": enrollment.educator.display_name,
+            "title": enrollment.version.title,
+            "earned": submission.status == Submission.Status.PASSED,
+            "met": sum(f.passed for f in feedback),
+            "total": len(feedback),
+            "link": settings.BASE_URL + enrollment.get_absolute_url(),
+        },
+    )

@@ -337,3 +337,29 @@ class CarriedOverVideoTests(EarningTestCase):
         copy.refresh_from_db()
         assert copy.processing == "ready"
         assert copy.poster.name == EvidenceFile.objects.get(pk=video.pk).poster.name
+
+
+class DecisionEmailTests(EarningTestCase):
+    def test_the_educator_hears_of_the_decision_without_any_evidence_in_the_email(self):
+        from django.core import mail
+
+        enrollment = self.enrol()
+        submission = self.submit(enrollment)
+        outcomes = [
+            services.RequirementOutcome(
+                requirement=e.requirement,
+                passed=e.requirement.evidence_kind != "written",
+                feedback="Name the students.",
+            )
+            for e in submission.evidence.select_related("requirement")
+        ]
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            services.submission_decide(submission=submission, outcomes=outcomes)
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == [self.educator.email]
+        assert "Feedback on “Teaching Phonics”" in message.subject
+        assert "2 of 3 requirements are met" in message.body
+        assert enrollment.get_absolute_url() in message.body
+        assert "Name the students" not in message.body
