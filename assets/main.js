@@ -3,6 +3,7 @@
 import htmx from "htmx.org";
 
 import "./evidence.js"; // uses window.htmx only in event handlers, set below
+import "./review.js";
 
 window.htmx = htmx;
 

@@ -1,0 +1,25 @@
+// The scoring page: notes pinned to the moment of a video, and seeking to them.
+
+function formatTime(seconds) {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+// Keep each note form's moment in step with its video.
+document.addEventListener("timeupdate", (event) => {
+  const video = event.target;
+  if (!(video instanceof HTMLVideoElement)) return;
+  document.querySelectorAll(`form[data-note-for="${video.id}"]`).forEach((form) => {
+    form.querySelector("[name=seconds]").value = video.currentTime.toFixed(1);
+    form.querySelector("[data-note-time]").textContent = formatTime(video.currentTime);
+  });
+}, true);
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-seek]");
+  if (!button) return;
+  const video = document.getElementById(button.dataset.video);
+  if (!video) return;
+  video.currentTime = Number(button.dataset.seek);
+  video.focus();
+});
