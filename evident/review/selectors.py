@@ -1,0 +1,69 @@
+"""Reads for review pages: the queue, a reviewer's work."""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+
+from evident.accounts.models import User
+from evident.catalog.models import StackItem
+from evident.earning.models import Submission
+from evident.review.models import Assignment, QueueEntry, ReviewerPool
+
+# Queue ----------------------------------------------------------------------------------------------------------
+
+# The roles taken from the queue (back-reading: a decided submission drawn for a lead to read again).
+QUEUED_ROLES: tuple[str, ...] = (
+    Assignment.Role.FIRST,
+    Assignment.Role.SECOND,
+    Assignment.Role.ADJUDICATION,
+    Assignment.Role.BACK_READ,
+)
+# A submission back with its educator (a draft again, or withdrawn) has left the queue, even
+# while its entry is open: the next queue_sync closes it, and nothing may count or offer it before.
+LEFT_QUEUE: tuple[str, ...] = (Submission.Status.DRAFT, Submission.Status.WITHDRAWN)
+
+
+def pool_micro_credential_ids(pool: ReviewerPool) -> list[int]:
+    """The micro-credentials whose submissions the pool reviews: its own, or every one in its stack."""
+    if pool.micro_credential_id is not None:
+        return [pool.micro_credential_id]
+    return list(StackItem.objects.filter(stack__reviewer_pools=pool).values_list("micro_credential_id", flat=True))
+
+
+def queue_counts(pool: ReviewerPool) -> dict[str, int]:
+    """How many submissions wait for each queued role in the pool's micro-credentials.
+
+    Every role in :data:`QUEUED_ROLES` is a key (0 when none wait). Counts the
+    whole pool, not what one reviewer may take (conflicts are per reviewer).
+    Submissions sent since the last ``queue.queue_sync`` are not counted yet:
+    call it first where the number must be exact.
+    """
+    counts = dict.fromkeys(QUEUED_ROLES, 0)
+    rows = (
+        QueueEntry.objects.filter(
+            micro_credential_id__in=pool_micro_credential_ids(pool), closed_at__isnull=True, needs__in=QUEUED_ROLES
+        )
+        .exclude(submission__status__in=LEFT_QUEUE)
+        .values("needs")
+        .annotate(waiting=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["needs"]] = row["waiting"]
+    return counts
+
+
+def reviewer_assignments(actor: User) -> QuerySet[Assignment]:
+    """Every assignment of the actor: those in progress first, then by due date.
+
+    Only the actor's own; shows submissions by code (select_related covers the
+    submission and pool, never the enrolment's educator).
+    """
+    active_first = Case(
+        When(status=Assignment.Status.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return (
+        Assignment.objects.filter(reviewer=actor)
+        .select_related("submission", "pool")
+        .order_by(active_first, "due_at", "pk")
+    )
