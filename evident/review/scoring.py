@@ -19,7 +19,7 @@ import random
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -29,10 +29,7 @@ from evident.accounts.models import User
 from evident.catalog.models import Requirement, RubricLevel
 from evident.earning import services as earning
 from evident.earning.models import EvidenceFile, Submission
-from evident.review.models import Assignment, Decision, QueueEntry, ReviewerPool, Score, VideoNote
-from evident.review.permissions import has_conflict, is_lead
-from evident.review.queue import review_due
-from evident.review.selectors import pool_micro_credential_ids
+from evident.review.models import Assignment, Decision, QueueEntry, Score, VideoNote
 
 Role = Assignment.Role
 # Draws for double scoring and back-reading; tests replace it to fix the draw.
@@ -273,44 +270,3 @@ def _decide(
         data={"outcome": decision.outcome, "basis": basis},
     )
     return decision
-
-
-@transaction.atomic
-def back_read_claim(*, actor: User, pool: ReviewerPool, submission_code: str) -> Assignment:
-    """A lead reviewer takes a decided, single-scored submission drawn for back-reading.
-
-    Only leads of the pool, never their own scoring. Raises Http404 when the
-    submission is not waiting for a back-read in this pool.
-    """
-    if not is_lead(actor, pool):
-        raise PermissionDenied("Only lead reviewers back-read.")
-    entry = (
-        QueueEntry.objects.select_for_update()
-        .filter(submission__code=submission_code, needs=Role.BACK_READ, closed_at__isnull=True)
-        .select_related("submission")
-        .first()
-    )
-    if entry is None or entry.micro_credential_id not in pool_micro_credential_ids(pool):
-        raise Http404("No such submission waiting for a back-read.")
-    if Assignment.objects.filter(submission=entry.submission, reviewer=actor).exists() or has_conflict(
-        actor, entry.submission
-    ):
-        raise ValidationError(
-            "You scored this submission or know its educator: leave it to another lead.", code="conflict"
-        )
-    QueueEntry.objects.filter(pk=entry.pk).update(needs="")
-    assignment = Assignment.objects.create(
-        submission=entry.submission,
-        pool=pool,
-        reviewer=actor,
-        role=Role.BACK_READ,
-        due_at=review_due(timezone.now()),
-    )
-    audit_record(
-        actor=actor,
-        organization=pool.organization,
-        action="assignment.claimed",
-        target=assignment,
-        data={"role": Role.BACK_READ},
-    )
-    return assignment

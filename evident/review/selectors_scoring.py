@@ -38,7 +38,7 @@ class PoolCard:
     @property
     def roles_to_offer(self) -> list[tuple[str, str, int]]:
         """(role, label, waiting) the person may take from this pool."""
-        roles = [Role.FIRST, Role.SECOND] + ([Role.ADJUDICATION] if self.leads else [])
+        roles = [Role.FIRST, Role.SECOND] + ([Role.ADJUDICATION, Role.BACK_READ] if self.leads else [])
         return [(r, Role(r).label, self.waiting.get(r, 0)) for r in roles]
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from evident.earning import services as earning
 from evident.earning.links import evidence_link
 from evident.earning.models import RequirementFeedback, Submission
-from evident.review import scoring
+from evident.review import queue, scoring
 from evident.review.models import Assignment, Decision, QueueEntry
 from evident.review.tests.base import ReviewTestCase
 
@@ -240,3 +240,20 @@ class BlindReviewTests(ScoringCase):
         assert assignment.scores.get().level == level
         assert self.client_for(self.reviewer_a, enforce_csrf=True).post(url, {"level": level.pk}).status_code == 403
         assert self.client_for(self.reviewer_b).post(url, {"level": level.pk}).status_code == 404
+
+
+@override_settings(REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=100)
+class BackReadTests(ScoringCase):
+    def test_a_drawn_decision_is_back_read_by_a_lead_and_the_decision_stands(self):
+        submission = self.submitted_by(self.educator)
+        first = self.assign(submission, self.reviewer_a)
+        self.score(first, PASS)
+        decision = self.complete(first)
+        assert decision is not None and decision.basis == "single"
+        assert QueueEntry.objects.get(submission=submission).needs == "back_read"
+        back_read = queue.assignment_claim(actor=self.lead, pool=self.pool, role=Role.BACK_READ)
+        assert back_read is not None and back_read.submission == submission
+        self.score(back_read, {"video": 3, "document": 4, "written": 4})
+        assert self.complete(back_read) is None
+        assert Decision.objects.get(submission=submission).outcome == "earned"
+        assert self.enrollment_of(submission).status == "earned"

@@ -172,16 +172,3 @@ def lead_dashboard(request: EvidentRequest) -> HttpResponse:
             "threshold": threshold(),
         },
     )
-
-
-@require_POST
-def back_read(request: EvidentRequest, uuid: UUID) -> HttpResponse:
-    pool = access_pool(request.user, uuid, lead=True)
-    try:
-        assignment = scoring.back_read_claim(
-            actor=request.user, pool=pool, submission_code=request.POST.get("code", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("review:lead-dashboard")
-    return redirect("review:assignment-detail", uuid=assignment.uuid)

@@ -19,5 +19,4 @@ urlpatterns = [
     path("assignments/<uuid:uuid>/complete/", scoring.complete, name="assignment-complete"),
     path("assignments/<uuid:uuid>/give-back/", scoring.give_back, name="assignment-give-back"),
     path("lead/", scoring.lead_dashboard, name="lead-dashboard"),
-    path("pools/<uuid:uuid>/back-read/", scoring.back_read, name="back-read"),
 ]
