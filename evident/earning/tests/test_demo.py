@@ -9,6 +9,9 @@ from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
 from evident.earning.demo import load_earning_demo
 from evident.earning.models import Enrollment
+from evident.review import queue
+from evident.review.demo import load_review_demo
+from evident.review.models import ReviewerPool
 
 
 class EarningDemoTests(TestCase):
@@ -47,3 +50,13 @@ class EarningDemoTests(TestCase):
     def test_loading_again_changes_nothing(self):
         assert load_earning_demo(**self.arguments) == {"enrolments": 0}
         assert Enrollment.objects.count() == 3
+
+    def test_the_demo_reviewers_find_the_submitted_work_in_their_queue(self):
+        reviewers = [User.objects.get(email=f"{name}@{DEMO_DOMAIN}") for name in ("reviewer", "lead-reviewer")]
+        teaching_forward = Organization.objects.get(slug="teaching-forward")
+        assert load_review_demo(reviewers=reviewers, organization=teaching_forward) == {"reviewer pools": 1}
+        assert load_review_demo(reviewers=reviewers, organization=teaching_forward) == {"reviewer pools": 0}
+        pool = ReviewerPool.objects.get()
+        assignment = queue.assignment_claim(actor=reviewers[0], pool=pool)
+        assert assignment is not None
+        assert assignment.submission.enrollment.version.title == "Teaching Phonological Awareness"

@@ -12,6 +12,7 @@ from evident.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, loa
 from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
 from evident.earning.demo import load_earning_demo
+from evident.review.demo import load_review_demo
 
 
 class Command(BaseCommand):
@@ -38,6 +39,13 @@ class Command(BaseCommand):
                 educator=User.objects.get(email=f"educator@{DEMO_DOMAIN}"),
                 coach=User.objects.get(email=f"coach@{DEMO_DOMAIN}"),
                 school=Organization.objects.get(slug="maple-street-elementary"),
+            )
+            created |= load_review_demo(
+                reviewers=[
+                    User.objects.get(email=f"reviewer@{DEMO_DOMAIN}"),
+                    User.objects.get(email=f"lead-reviewer@{DEMO_DOMAIN}"),
+                ],
+                organization=Organization.objects.get(slug="teaching-forward"),
             )
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (created {summary})."))
