@@ -42,6 +42,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append(NavItem("Activity", reverse("accounts:audit-list", kwargs=kw), "audit"))
     if organization is not None and organization.issues_credentials and roles & {"author", "org_admin"}:
         items.append(NavItem("Authoring", reverse("catalog:authoring-list"), "authoring"))
+    if roles & {"reviewer", "lead_reviewer"}:
+        items.append(NavItem("Calibration", reverse("review:calibration-list"), "calibration"))
+    if "lead_reviewer" in roles:
+        items.append(NavItem("Pools", reverse("review:pool-list"), "pools"))
     if "quality_reviewer" in roles:
         items.append(NavItem("Quality review", reverse("catalog:quality-queue"), "quality"))
     if "operator" in roles and organization is not None and organization.kind == "platform":

@@ -1,0 +1,1065 @@
+"""Calibration and certification: pools, calibration sets with master scores,
+reviewers' attempts at them, and the certifications they earn.
+
+A lead reviewer of the reviewing organization builds a pool's calibration
+sets from real submissions, chosen by their code (reviewers only ever see the
+code), and gives every requirement of each a master level with a rationale.
+A member of the pool scores the active set blind to the master scores;
+finishing compares their levels with the master's and, when they meet the
+pool's rules, certifies them for the pool's ``certification_days``. The
+queue checks :func:`evident.review.permissions.active_certification`, so
+expiry is only ``expires_at`` and needs no periodic task.
+
+Having seen the master scores, a reviewer could pass the same set again by
+memory: each reviewer takes each set once, and a lead reviewer activates a
+new set for another attempt (or for recertification).
+
+The reads behind the calibration pages sit at the end of this module.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Max, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from evident.accounts.audit import audit_record
+from evident.accounts.models import Membership, Organization, User
+from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack, StackItem
+from evident.earning.models import Evidence, EvidenceFile, Submission
+from evident.review.agreement import exact_agreement
+from evident.review.models import (
+    CalibrationAttempt,
+    CalibrationItem,
+    CalibrationScore,
+    CalibrationSet,
+    Certification,
+    MasterScore,
+    PoolMember,
+    ReviewerPool,
+)
+from evident.review.permissions import REVIEWER_ROLES, access_pool, led_organizations, pools_for
+
+# Work that has been sent for review (and possibly decided) may serve as calibration material.
+CALIBRATION_STATUSES = (
+    Submission.Status.SUBMITTED,
+    Submission.Status.UNDER_REVIEW,
+    Submission.Status.NEEDS_REVISION,
+    Submission.Status.PASSED,
+)
+MAX_RATIONALE_CHARACTERS = 5000
+
+
+def _active(actor: User) -> bool:
+    return bool(actor.is_authenticated and actor.is_active)
+
+
+def _require_lead(actor: User, organization: Organization) -> None:
+    if not _active(actor) or not led_organizations(actor).filter(pk=organization.pk).exists():
+        raise PermissionDenied("Only lead reviewers of this organization manage its pools.")
+
+
+def _requirement_label(requirement: Requirement) -> str:
+    return f"Requirement {requirement.order + 1} ({requirement.title or requirement.get_evidence_kind_display()})"
+
+
+# Pools ----------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pool_create(
+    *,
+    actor: User,
+    organization: Organization,
+    name: str,
+    micro_credential: MicroCredential | None = None,
+    stack: Stack | None = None,
+) -> ReviewerPool:
+    """A new pool of ``organization``'s reviewers for one micro-credential or one stack.
+
+    Raises PermissionDenied unless the actor is a lead reviewer of the
+    organization; ValidationError unless exactly one of ``micro_credential``
+    and ``stack`` is given (code ``pool_target``), or when the organization
+    already has a pool for it (``duplicate_pool``). The certification rules
+    start at the model's defaults.
+    """
+    _require_lead(actor, organization)
+    if (micro_credential is None) == (stack is None):
+        raise ValidationError("A pool is for one micro-credential or one stack.", code="pool_target")
+    existing = ReviewerPool.objects.filter(organization=organization)
+    if existing.filter(micro_credential=micro_credential, stack=stack).exists():
+        raise ValidationError("Your organization already has a pool for this.", code="duplicate_pool")
+    pool = ReviewerPool(organization=organization, name=name.strip(), micro_credential=micro_credential, stack=stack)
+    pool.full_clean()
+    pool.save()
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action="review.pool_created",
+        target=pool,
+        data={"name": pool.name, "for": str((micro_credential or stack).uuid)},  # type: ignore[union-attr]  # one is set, checked above
+    )
+    return pool
+
+
+@transaction.atomic
+def pool_rules_update(
+    *,
+    actor: User,
+    pool: ReviewerPool,
+    min_exact_agreement: Decimal,
+    max_level_distance: int,
+    require_outcomes_match: bool,
+    certification_days: int,
+) -> ReviewerPool:
+    """Change the pool's certification rules. Lead reviewers only (PermissionDenied).
+
+    Certifications already given keep their dates; the rules apply to attempts finished from now on.
+    """
+    _require_lead(actor, pool.organization)
+    before = _rules(pool)
+    pool.min_exact_agreement = min_exact_agreement
+    pool.max_level_distance = max_level_distance
+    pool.require_outcomes_match = require_outcomes_match
+    pool.certification_days = certification_days
+    pool.full_clean()
+    pool.save(update_fields=list(before))
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.pool_rules_changed",
+        target=pool,
+        data={"before": before, "after": _rules(pool)},
+    )
+    return pool
+
+
+def _rules(pool: ReviewerPool) -> dict[str, Any]:
+    return {
+        "min_exact_agreement": str(pool.min_exact_agreement),
+        "max_level_distance": pool.max_level_distance,
+        "require_outcomes_match": pool.require_outcomes_match,
+        "certification_days": pool.certification_days,
+    }
+
+
+@transaction.atomic
+def pool_member_add(*, actor: User, pool: ReviewerPool, reviewer: User) -> PoolMember:
+    """Add a reviewer to the pool. They still calibrate before they may take work.
+
+    Raises PermissionDenied unless the actor leads the pool's organization;
+    ValidationError when ``reviewer`` holds neither the reviewer nor the
+    lead reviewer role there (code ``not_reviewer``) or is already a member
+    (``already_member``).
+    """
+    _require_lead(actor, pool.organization)
+    holds_role = Membership.objects.filter(
+        user=reviewer, organization=pool.organization, role__in=REVIEWER_ROLES
+    ).exists()
+    if not reviewer.is_active or not holds_role:
+        raise ValidationError(
+            "Only reviewers and lead reviewers of your organization can join its pools.", code="not_reviewer"
+        )
+    if PoolMember.objects.filter(pool=pool, reviewer=reviewer).exists():
+        raise ValidationError(f"{reviewer.display_name} is already in this pool.", code="already_member")
+    member = PoolMember.objects.create(pool=pool, reviewer=reviewer)
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.pool_member_added",
+        target=pool,
+        data={"reviewer": str(reviewer.uuid)},
+    )
+    return member
+
+
+@transaction.atomic
+def pool_member_remove(*, actor: User, pool: ReviewerPool, reviewer: User) -> None:
+    """Take a reviewer out of the pool; they no longer take its work.
+
+    Their certifications and attempts stay, as history. Raises
+    PermissionDenied unless the actor leads the pool's organization;
+    ValidationError (``not_member``) when the reviewer is not in the pool.
+    """
+    _require_lead(actor, pool.organization)
+    deleted, _ = PoolMember.objects.filter(pool=pool, reviewer=reviewer).delete()
+    if not deleted:
+        raise ValidationError("This person is not in the pool.", code="not_member")
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.pool_member_removed",
+        target=pool,
+        data={"reviewer": str(reviewer.uuid)},
+    )
+
+
+@transaction.atomic
+def certification_revoke(*, actor: User, certification: Certification, reason: str) -> Certification:
+    """End a certification before it expires; the reviewer calibrates again to take work.
+
+    Raises PermissionDenied unless the actor leads the pool's organization;
+    ValidationError without a reason (``reason_required``) or when it is
+    already revoked (``already_revoked``).
+    """
+    certification = (
+        Certification.objects.select_for_update()
+        .select_related("pool__organization", "reviewer")
+        .get(pk=certification.pk)
+    )
+    _require_lead(actor, certification.pool.organization)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say why the certification ends.", code="reason_required")
+    if certification.revoked_at is not None:
+        raise ValidationError("This certification was already revoked.", code="already_revoked")
+    certification.revoked_at = timezone.now()
+    certification.revoked_reason = reason[:300]
+    certification.save(update_fields=["revoked_at", "revoked_reason"])
+    audit_record(
+        actor=actor,
+        organization=certification.pool.organization,
+        action="review.certification_revoked",
+        target=certification.pool,
+        data={"reviewer": str(certification.reviewer.uuid), "reason": certification.revoked_reason},
+    )
+    return certification
+
+
+# Calibration sets -----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calibration_set_create(*, actor: User, pool: ReviewerPool, title: str) -> CalibrationSet:
+    """An empty, inactive calibration set for the pool. Lead reviewers only (PermissionDenied)."""
+    _require_lead(actor, pool.organization)
+    calibration_set = CalibrationSet(pool=pool, title=" ".join(title.split()), created_by=actor)
+    calibration_set.full_clean()
+    calibration_set.save()
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.calibration_set_created",
+        target=calibration_set,
+        data={"pool": str(pool.uuid), "title": calibration_set.title},
+    )
+    return calibration_set
+
+
+def pool_micro_credential_ids(pool: ReviewerPool) -> set[int]:
+    """The micro-credentials whose work the pool reviews: its own, or its stack's."""
+    if pool.micro_credential_id is not None:
+        return {pool.micro_credential_id}
+    if pool.stack_id is None:
+        return set()
+    return set(StackItem.objects.filter(stack_id=pool.stack_id).values_list("micro_credential_id", flat=True))
+
+
+def calibration_candidate(pool: ReviewerPool, code: str) -> Submission:
+    """The submission with this code, if it may become an item of the pool's calibration sets.
+
+    It must have been sent for review (or decided), be work on one of the
+    pool's micro-credentials, and still have its media. Raises
+    ValidationError otherwise: ``unknown_submission`` (saying nothing about
+    work outside the pool) or ``purged``.
+    """
+    submission = (
+        Submission.objects.select_related("enrollment__version")
+        .filter(
+            code=code,
+            status__in=CALIBRATION_STATUSES,
+            enrollment__micro_credential_id__in=pool_micro_credential_ids(pool),
+        )
+        .first()
+    )
+    if submission is None:
+        raise ValidationError(
+            f"No submitted work for this pool has the code {code}.", code="unknown_submission", params={"code": code}
+        )
+    if EvidenceFile.objects.filter(evidence__submission=submission, purged_at__isnull=False).exists():
+        raise ValidationError(
+            "This submission's media were deleted after the retention period; choose another.", code="purged"
+        )
+    return submission
+
+
+def _check_editable(calibration_set: CalibrationSet) -> None:
+    if calibration_set.attempts.exists():
+        raise ValidationError(
+            "Reviewers have taken this set, so it can no longer change. Make a new set instead.", code="set_taken"
+        )
+
+
+def _master_scores(
+    submission: Submission,
+    master_levels: Mapping[Any, int],
+    rationales: Mapping[Any, str],
+) -> list[tuple[Requirement, RubricLevel, str]]:
+    """Check a master level (one of the requirement's own) for every requirement of the submission's version."""
+    requirements = list(
+        submission.enrollment.version.requirements.prefetch_related(
+            Prefetch("levels", queryset=RubricLevel.objects.order_by("order"))
+        ).order_by("order")
+    )
+    chosen = {str(key): value for key, value in master_levels.items()}
+    notes = {str(key): value for key, value in rationales.items()}
+    if set(chosen) - {str(r.uuid) for r in requirements}:
+        raise ValidationError("A master level names a requirement this work does not have.", code="unknown_requirement")
+    problems: list[str] = []
+    scores: list[tuple[Requirement, RubricLevel, str]] = []
+    for requirement in requirements:
+        level_id = chosen.get(str(requirement.uuid))
+        level = next((lv for lv in requirement.levels.all() if lv.pk == level_id), None)
+        rationale = notes.get(str(requirement.uuid), "").strip()
+        if level is None:
+            problems.append(f"{_requirement_label(requirement)}: choose the master level.")
+        elif len(rationale) > MAX_RATIONALE_CHARACTERS:
+            problems.append(
+                f"{_requirement_label(requirement)}: keep the rationale under {MAX_RATIONALE_CHARACTERS:,} characters."
+            )
+        else:
+            scores.append((requirement, level, rationale))
+    if problems:
+        raise ValidationError([ValidationError(problem, code="missing_master") for problem in problems])
+    return scores
+
+
+@transaction.atomic
+def calibration_item_add(
+    *,
+    actor: User,
+    set: CalibrationSet,  # noqa: A002  # the brief's name, matching CalibrationItem.set
+    submission_code: str,
+    master_levels: Mapping[Any, int],
+    rationales: Mapping[Any, str],
+) -> CalibrationItem:
+    """Add a submission, chosen by its code, with a master level for every requirement.
+
+    ``master_levels`` maps each requirement's UUID to the id of one of its
+    rubric levels; ``rationales`` maps requirement UUIDs to why that level
+    (reviewers read it after they finish). Raises PermissionDenied unless the
+    actor leads the pool's organization; ValidationError when the code names
+    no work the pool may use (see :func:`calibration_candidate`), the work is
+    already in the set (``already_in_set``), a master level is missing or
+    foreign (``missing_master``), or reviewers have taken the set (``set_taken``).
+    """
+    calibration_set = CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=set.pk)
+    pool = calibration_set.pool
+    _require_lead(actor, pool.organization)
+    _check_editable(calibration_set)
+    submission = calibration_candidate(pool, submission_code)
+    if calibration_set.items.filter(submission=submission).exists():
+        raise ValidationError(f"{submission.code} is already in this set.", code="already_in_set")
+    scores = _master_scores(submission, master_levels, rationales)
+    last = calibration_set.items.aggregate(last=Max("order"))["last"]
+    item = CalibrationItem.objects.create(
+        set=calibration_set, submission=submission, order=0 if last is None else last + 1
+    )
+    MasterScore.objects.bulk_create(
+        MasterScore(item=item, requirement=requirement, level=level, rationale=rationale)
+        for requirement, level, rationale in scores
+    )
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.calibration_item_added",
+        target=calibration_set,
+        data={"submission": submission.code, "master_levels": {str(r.uuid): lv.score for r, lv, _ in scores}},
+    )
+    return item
+
+
+@transaction.atomic
+def calibration_item_update(
+    *, actor: User, item: CalibrationItem, master_levels: Mapping[Any, int], rationales: Mapping[Any, str]
+) -> CalibrationItem:
+    """Replace an item's master levels and rationales (same arguments and errors as :func:`calibration_item_add`)."""
+    calibration_set = (
+        CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=item.set_id)
+    )
+    _require_lead(actor, calibration_set.pool.organization)
+    _check_editable(calibration_set)
+    scores = _master_scores(item.submission, master_levels, rationales)
+    item.master_scores.all().delete()
+    MasterScore.objects.bulk_create(
+        MasterScore(item=item, requirement=requirement, level=level, rationale=rationale)
+        for requirement, level, rationale in scores
+    )
+    audit_record(
+        actor=actor,
+        organization=calibration_set.pool.organization,
+        action="review.calibration_item_changed",
+        target=calibration_set,
+        data={"submission": item.submission.code, "master_levels": {str(r.uuid): lv.score for r, lv, _ in scores}},
+    )
+    return item
+
+
+@transaction.atomic
+def calibration_item_remove(*, actor: User, item: CalibrationItem) -> None:
+    """Take an item out of its set, with its master scores.
+
+    Raises PermissionDenied unless the actor leads the pool's organization;
+    ValidationError when reviewers have taken the set (``set_taken``) or it
+    is active and this is its last item (``last_item``).
+    """
+    calibration_set = (
+        CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=item.set_id)
+    )
+    _require_lead(actor, calibration_set.pool.organization)
+    _check_editable(calibration_set)
+    if calibration_set.is_active and calibration_set.items.count() == 1:
+        raise ValidationError("Reviewers take the active set: it needs at least one item.", code="last_item")
+    code = item.submission.code
+    item.delete()
+    audit_record(
+        actor=actor,
+        organization=calibration_set.pool.organization,
+        action="review.calibration_item_removed",
+        target=calibration_set,
+        data={"submission": code},
+    )
+
+
+@transaction.atomic
+def calibration_set_activate(*, actor: User, set: CalibrationSet) -> CalibrationSet:  # noqa: A002  # as above
+    """Make this the set the pool's reviewers take; the pool's other sets stop being active.
+
+    Unfinished attempts at the set it replaces can no longer be finished.
+    Raises PermissionDenied unless the actor leads the pool's organization;
+    ValidationError when the set has no items (``empty_set``).
+    """
+    calibration_set = CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=set.pk)
+    pool = calibration_set.pool
+    _require_lead(actor, pool.organization)
+    if not calibration_set.items.exists():
+        raise ValidationError("Add at least one submission before reviewers take this set.", code="empty_set")
+    CalibrationSet.objects.filter(pool=pool, is_active=True).exclude(pk=calibration_set.pk).update(is_active=False)
+    calibration_set.is_active = True
+    calibration_set.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor, organization=pool.organization, action="review.calibration_set_activated", target=calibration_set
+    )
+    return calibration_set
+
+
+# Attempts -------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calibration_start(*, actor: User, pool: ReviewerPool) -> CalibrationAttempt:
+    """Start the pool's active set, or return the actor's unfinished attempt at it.
+
+    Raises PermissionDenied unless the actor is a member of the pool and a
+    reviewer of its organization; ValidationError when no set is active
+    (``no_active_set``) or the actor has already finished this set
+    (``already_taken``: they have seen its master scores).
+    """
+    if not _active(actor) or not pools_for(actor).filter(pk=pool.pk).exists():
+        raise PermissionDenied("Only the pool's reviewers take its calibration.")
+    # Locking the membership row keeps two clicks on "Start" from making two attempts.
+    PoolMember.objects.select_for_update().get(pool=pool, reviewer=actor)
+    active = pool.calibration_sets.filter(is_active=True).first()
+    if active is None or not active.items.exists():
+        raise ValidationError(
+            "There is no calibration set to take yet. A lead reviewer activates one.", code="no_active_set"
+        )
+    existing = CalibrationAttempt.objects.filter(set=active, reviewer=actor).order_by("-started_at").first()
+    if existing is not None and existing.completed_at is None:
+        return existing
+    if existing is not None:
+        raise ValidationError(
+            "You have taken this calibration set. A lead reviewer activates a new one for your next attempt.",
+            code="already_taken",
+        )
+    attempt = CalibrationAttempt.objects.create(set=active, reviewer=actor)
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.calibration_started",
+        target=attempt,
+        data={"set": str(active.uuid)},
+    )
+    return attempt
+
+
+def _check_open(actor: User, attempt: CalibrationAttempt) -> None:
+    if attempt.reviewer_id != actor.pk:
+        raise Http404("No such calibration.")
+    if attempt.completed_at is not None:
+        raise ValidationError("This calibration is finished and can no longer change.", code="finished")
+    if not CalibrationSet.objects.filter(pk=attempt.set_id, is_active=True).exists():
+        raise ValidationError(
+            "A lead reviewer has replaced this calibration set. Start the current one from the calibration page.",
+            code="set_replaced",
+        )
+
+
+@transaction.atomic
+def calibration_score_save(
+    *,
+    actor: User,
+    attempt: CalibrationAttempt,
+    item: CalibrationItem,
+    requirement: Requirement,
+    level: RubricLevel,
+) -> CalibrationScore:
+    """Save (or change) the actor's level for one requirement of one item; the attempt page autosaves through this.
+
+    Http404 when the attempt is not the actor's, or the item, requirement
+    and level do not belong together; ValidationError when the attempt is
+    finished (``finished``) or its set replaced (``set_replaced``).
+    """
+    # Not audited: a blind, unfinished practice score is no one else's business
+    # and changes with every click; the finished attempt keeps every score.
+    _check_open(actor, attempt)
+    if item.set_id != attempt.set_id:
+        raise Http404("No such item.")
+    if requirement.version_id != item.submission.enrollment.version_id:
+        raise Http404("No such requirement.")
+    if level.requirement_id != requirement.pk:
+        raise Http404("No such level.")
+    score, _ = CalibrationScore.objects.update_or_create(
+        attempt=attempt, item=item, requirement=requirement, defaults={"level": level}
+    )
+    return score
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One (item, requirement) of an attempt: the master's level score and the reviewer's (None if unscored)."""
+
+    item_id: int
+    requirement_id: int
+    passing_score: int
+    master: int
+    given: int | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    # The exact share is compared with the pool's threshold; the float is what is stored and shown.
+    exact: Fraction
+    exact_agreement: float
+    max_distance: int
+    outcomes_match: bool
+
+
+def calibration_figures(pairs: Sequence[Pair]) -> Figures:
+    """Exact agreement with the master, the largest level distance, and whether every item's outcome matches.
+
+    An item's outcome is the micro-credential's pass rule (the only one,
+    ``all``): every requirement at or above its passing score. Levels are
+    compared by their score. Raises ValueError when a pair is unscored or
+    there are none.
+    """
+    if any(p.given is None for p in pairs):
+        raise ValueError("Every pair needs the reviewer's score.")
+    given = [p.given for p in pairs if p.given is not None]
+    master = [p.master for p in pairs]
+    share = exact_agreement(given, master)  # ValueError when there are no pairs
+    agreed = sum(1 for g, m in zip(given, master, strict=True) if g == m)
+    by_item: dict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_item[pair.item_id].append(pair)
+    outcomes_match = all(
+        all(p.master >= p.passing_score for p in item_pairs)
+        == all((p.given or 0) >= p.passing_score for p in item_pairs)
+        for item_pairs in by_item.values()
+    )
+    return Figures(
+        exact=Fraction(agreed, len(pairs)),
+        exact_agreement=share,
+        max_distance=max(abs(g - m) for g, m in zip(given, master, strict=True)),
+        outcomes_match=outcomes_match,
+    )
+
+
+def certification_passes(figures: Figures, pool: ReviewerPool) -> bool:
+    """The pool's rules: enough exact agreement, no score too far from the master, outcomes matching if required."""
+    return (
+        figures.exact >= Fraction(pool.min_exact_agreement)
+        and figures.max_distance <= pool.max_level_distance
+        and (figures.outcomes_match or not pool.require_outcomes_match)
+    )
+
+
+def attempt_pairs(attempt: CalibrationAttempt) -> list[Pair]:
+    """Every (item, requirement) of the attempt's set, with the master's and the reviewer's level scores."""
+    given = {(s.item_id, s.requirement_id): s.level.score for s in attempt.scores.select_related("level")}
+    masters = (
+        MasterScore.objects.filter(item__set_id=attempt.set_id)
+        .select_related("level", "requirement")
+        .order_by("item__order", "item_id", "requirement__order")
+    )
+    return [
+        Pair(
+            item_id=m.item_id,
+            requirement_id=m.requirement_id,
+            passing_score=m.requirement.passing_score,
+            master=m.level.score,
+            given=given.get((m.item_id, m.requirement_id)),
+        )
+        for m in masters
+    ]
+
+
+@transaction.atomic
+def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> CalibrationAttempt:
+    """Compare the attempt with the master scores, record the figures and, on a pass, certify the reviewer.
+
+    Passed when exact agreement reaches the pool's ``min_exact_agreement``,
+    no level is further than ``max_level_distance`` from the master's, and
+    (if the pool requires it) every item's pass/fail outcome matches the
+    master's. A pass creates a Certification expiring after
+    ``certification_days``. Http404 when the attempt is not the actor's;
+    ValidationError when it is finished or its set replaced, or while a
+    requirement is unscored (``unscored``).
+    """
+    attempt = (
+        CalibrationAttempt.objects.select_for_update().select_related("set__pool__organization").get(pk=attempt.pk)
+    )
+    _check_open(actor, attempt)
+    pairs = attempt_pairs(attempt)
+    unscored = [p for p in pairs if p.given is None]
+    if unscored or not pairs:
+        raise ValidationError(
+            f"Give every requirement of every submission a level first: {len(unscored)} still to score.",
+            code="unscored",
+            params={"count": len(unscored)},
+        )
+    figures = calibration_figures(pairs)
+    pool = attempt.set.pool
+    now = timezone.now()
+    attempt.completed_at = now
+    attempt.exact_agreement = figures.exact_agreement
+    attempt.max_distance = figures.max_distance
+    attempt.outcomes_match = figures.outcomes_match
+    attempt.passed = certification_passes(figures, pool)
+    attempt.save(update_fields=["completed_at", "exact_agreement", "max_distance", "outcomes_match", "passed"])
+    audit_record(
+        actor=actor,
+        organization=pool.organization,
+        action="review.calibration_finished",
+        target=attempt,
+        data={
+            "set": str(attempt.set.uuid),
+            "exact_agreement": round(figures.exact_agreement, 4),
+            "max_distance": figures.max_distance,
+            "outcomes_match": figures.outcomes_match,
+            "passed": attempt.passed,
+            "rules": _rules(pool),
+        },
+    )
+    if attempt.passed:
+        certification = Certification.objects.create(
+            reviewer=actor,
+            pool=pool,
+            attempt=attempt,
+            certified_at=now,
+            expires_at=now + timedelta(days=pool.certification_days),
+        )
+        audit_record(
+            actor=actor,
+            organization=pool.organization,
+            action="review.reviewer_certified",
+            target=pool,
+            data={"reviewer": str(actor.uuid), "expires_at": certification.expires_at.isoformat()},
+        )
+    return attempt
+
+
+# Reads for the pages --------------------------------------------------------------------------------------------
+# Callers have been through access_pool / access_calibration_attempt (or the
+# guards below). Nothing here hands a template the educator, their enrolment's
+# organization or a file's original name: reviewers see the submission's code.
+
+
+def access_calibration_set(actor: User, set_uuid: Any) -> CalibrationSet:
+    """A calibration set of a pool the actor leads.
+
+    Http404 for sets outside the actor's reviewing organizations (and missing
+    ones); PermissionDenied for reviewers of the organization who do not lead it.
+    """
+    try:
+        calibration_set = CalibrationSet.objects.select_related("pool").get(uuid=set_uuid)
+    except (CalibrationSet.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404("No such calibration set.") from None
+    pool = access_pool(actor, calibration_set.pool.uuid, lead=True)
+    calibration_set.pool = pool
+    return calibration_set
+
+
+def set_item(calibration_set: CalibrationSet, position: int) -> CalibrationItem:
+    """The item at ``position`` (from 1) of the set. Http404 past the end."""
+    items = list(calibration_set.items.select_related("submission__enrollment__version"))
+    if not 1 <= position <= len(items):
+        raise Http404("No such item.")
+    return items[position - 1]
+
+
+def pool_member_get(pool: ReviewerPool, reviewer_uuid: Any) -> PoolMember:
+    try:
+        return PoolMember.objects.select_related("reviewer").get(pool=pool, reviewer__uuid=reviewer_uuid)
+    except (PoolMember.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404("No such member.") from None
+
+
+def pool_target(pool: ReviewerPool) -> str:
+    """What the pool reviews, as its title reads in the catalog."""
+    if pool.micro_credential is not None:
+        version = pool.micro_credential.live_version
+        return version.title if version is not None else pool.micro_credential.slug
+    return f"Stack: {pool.stack.title}" if pool.stack is not None else ""
+
+
+CertificationState = Literal["certified", "expired", "revoked", "none"]
+
+
+@dataclass
+class MemberStatus:
+    reviewer: User
+    certification: Certification | None
+    latest_attempt: CalibrationAttempt | None = None
+
+    @property
+    def state(self) -> CertificationState:
+        if self.certification is None:
+            return "none"
+        if self.certification.revoked_at is not None:
+            return "revoked"
+        if self.certification.expires_at <= timezone.now():
+            return "expired"
+        return "certified"
+
+
+def _member_status(reviewer: User, certifications: list[Certification]) -> MemberStatus:
+    """The status from the reviewer's latest certification: the active one if any."""
+    mine = [c for c in certifications if c.reviewer_id == reviewer.pk]
+    now = timezone.now()
+    active = [c for c in mine if c.revoked_at is None and c.expires_at > now]
+    chosen = (
+        max(active, key=lambda c: c.expires_at) if active else max(mine, key=lambda c: c.certified_at, default=None)
+    )
+    return MemberStatus(reviewer=reviewer, certification=chosen)
+
+
+@dataclass
+class SetSummary:
+    calibration_set: CalibrationSet
+    items: int
+    attempts: int
+
+
+@dataclass
+class PoolSummary:
+    pool: ReviewerPool
+    target: str
+    members: list[MemberStatus]
+    sets: list[SetSummary] = field(default_factory=list)
+
+    @property
+    def active_set(self) -> CalibrationSet | None:
+        return next((s.calibration_set for s in self.sets if s.calibration_set.is_active), None)
+
+    @property
+    def certified_count(self) -> int:
+        return sum(1 for m in self.members if m.state == "certified")
+
+
+def _pool_queryset(pools: QuerySet[ReviewerPool]) -> QuerySet[ReviewerPool]:
+    return (
+        pools.select_related("organization", "micro_credential__live_version", "stack")
+        .prefetch_related(
+            Prefetch("members", queryset=PoolMember.objects.select_related("reviewer").order_by("reviewer__full_name")),
+            "certifications",
+            Prefetch(
+                "calibration_sets",
+                queryset=CalibrationSet.objects.annotate(
+                    item_count=Count("items", distinct=True), attempt_count=Count("attempts", distinct=True)
+                ).order_by("-created_at"),
+            ),
+        )
+        .order_by("organization__name", "name")
+    )
+
+
+def _summary(pool: ReviewerPool) -> PoolSummary:
+    certifications = list(pool.certifications.all())
+    return PoolSummary(
+        pool=pool,
+        target=pool_target(pool),
+        members=[_member_status(m.reviewer, certifications) for m in pool.members.all()],
+        sets=[
+            SetSummary(calibration_set=s, items=s.item_count, attempts=s.attempt_count)  # type: ignore[attr-defined]  # annotated above
+            for s in pool.calibration_sets.all()
+        ],
+    )
+
+
+def led_pool_list(actor: User) -> list[PoolSummary]:
+    """Every pool the actor leads, with each member's certification status; a fixed number of queries."""
+    return [
+        _summary(pool)
+        for pool in _pool_queryset(ReviewerPool.objects.filter(organization__in=led_organizations(actor)))
+    ]
+
+
+def pool_summary(pool: ReviewerPool) -> PoolSummary:
+    """One pool's members (with their latest finished attempt) and calibration sets."""
+    summary = _summary(_pool_queryset(ReviewerPool.objects.filter(pk=pool.pk)).get())
+    latest: dict[int, CalibrationAttempt] = {}
+    for attempt in CalibrationAttempt.objects.filter(set__pool=pool, completed_at__isnull=False).order_by(
+        "completed_at"
+    ):
+        latest[attempt.reviewer_id] = attempt
+    for member in summary.members:
+        member.latest_attempt = latest.get(member.reviewer.pk)
+    return summary
+
+
+def pool_member_candidates(pool: ReviewerPool) -> QuerySet[User]:
+    """Reviewers and lead reviewers of the pool's organization who are not in it yet."""
+    return (
+        User.objects.filter(
+            is_active=True, memberships__organization=pool.organization, memberships__role__in=REVIEWER_ROLES
+        )
+        .exclude(pool_memberships__pool=pool)
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+@dataclass
+class RequirementView:
+    """One requirement of a calibration item: the evidence, the rubric and the levels chosen so far."""
+
+    requirement: Requirement
+    levels: list[RubricLevel]
+    evidence: Evidence | None
+    files: list[EvidenceFile]
+    chosen: RubricLevel | None = None
+    master: MasterScore | None = None
+
+    @property
+    def differs(self) -> bool:
+        return self.master is not None and self.chosen is not None and self.master.level_id != self.chosen.pk
+
+    @property
+    def distance(self) -> int:
+        if self.master is None or self.chosen is None:
+            return 0
+        return abs(self.master.level.score - self.chosen.score)
+
+
+def submission_requirements(
+    submission: Submission, chosen: Mapping[int, RubricLevel] | None = None
+) -> list[RequirementView]:
+    """The requirements of the submission's version with their evidence and rubric levels, in order.
+
+    ``chosen`` maps requirement ids to the levels picked so far.
+    """
+    evidence = {
+        e.requirement_id: e
+        for e in Evidence.objects.filter(submission=submission).prefetch_related(
+            Prefetch("files", queryset=EvidenceFile.objects.order_by("order", "created_at"))
+        )
+    }
+    requirements = submission.enrollment.version.requirements.prefetch_related(
+        Prefetch("levels", queryset=RubricLevel.objects.order_by("order"))
+    ).order_by("order")
+    views = []
+    for requirement in requirements:
+        given = evidence.get(requirement.pk)
+        views.append(
+            RequirementView(
+                requirement=requirement,
+                levels=list(requirement.levels.all()),
+                evidence=given,
+                files=list(given.files.all()) if given is not None else [],
+                chosen=(chosen or {}).get(requirement.pk),
+            )
+        )
+    return views
+
+
+def item_with_masters(item: CalibrationItem) -> list[RequirementView]:
+    """For the set editor: the item's requirements with evidence, rubric and master scores."""
+    masters = {m.requirement_id: m for m in item.master_scores.select_related("level")}
+    views = submission_requirements(item.submission)
+    for view in views:
+        view.master = masters.get(view.requirement.pk)
+        view.chosen = view.master.level if view.master is not None else None
+    return views
+
+
+@dataclass
+class ItemSummary:
+    position: int
+    item: CalibrationItem
+    masters: list[MasterScore]
+
+
+def set_items(calibration_set: CalibrationSet) -> list[ItemSummary]:
+    """The set's items in order with their master scores; a fixed number of queries."""
+    items = calibration_set.items.select_related("submission__enrollment__version").prefetch_related(
+        Prefetch(
+            "master_scores",
+            queryset=MasterScore.objects.select_related("level", "requirement").order_by("requirement__order"),
+        )
+    )
+    return [
+        ItemSummary(position=i, item=item, masters=list(item.master_scores.all()))
+        for i, item in enumerate(items, start=1)
+    ]
+
+
+@dataclass
+class ItemProgress:
+    position: int
+    item: CalibrationItem
+    scored: int
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return self.scored >= self.total
+
+
+def attempt_progress(attempt: CalibrationAttempt) -> list[ItemProgress]:
+    """Each item of the attempt's set with how many of its requirements the reviewer has scored."""
+    items = list(
+        attempt.set.items.select_related("submission").annotate(
+            requirement_count=Count("submission__enrollment__version__requirements", distinct=True)
+        )
+    )
+    scored = dict(attempt.scores.values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
+    return [
+        ItemProgress(
+            position=i,
+            item=item,
+            scored=scored.get(item.pk, 0),
+            total=item.requirement_count,
+        )
+        for i, item in enumerate(items, start=1)
+    ]
+
+
+def attempt_chosen(attempt: CalibrationAttempt, item: CalibrationItem) -> dict[int, RubricLevel]:
+    return {s.requirement_id: s.level for s in attempt.scores.filter(item=item).select_related("level")}
+
+
+@dataclass
+class ItemResult:
+    position: int
+    item: CalibrationItem
+    rows: list[RequirementView]
+
+    @property
+    def master_passes(self) -> bool:
+        return all(r.master is not None and r.master.level.score >= r.requirement.passing_score for r in self.rows)
+
+    @property
+    def given_passes(self) -> bool:
+        return all(r.chosen is not None and r.chosen.score >= r.requirement.passing_score for r in self.rows)
+
+    @property
+    def differences(self) -> int:
+        return sum(1 for r in self.rows if r.differs)
+
+
+def attempt_results(attempt: CalibrationAttempt) -> list[ItemResult]:
+    """For a finished attempt: per item and requirement, the reviewer's level, the master's and its rationale."""
+    items = list(attempt.set.items.select_related("submission__enrollment__version"))
+    given: dict[tuple[int, int], RubricLevel] = {
+        (s.item_id, s.requirement_id): s.level for s in attempt.scores.select_related("level")
+    }
+    masters: dict[tuple[int, int], MasterScore] = {
+        (m.item_id, m.requirement_id): m
+        for m in MasterScore.objects.filter(item__set_id=attempt.set_id).select_related("level")
+    }
+    requirements: dict[int, list[Requirement]] = defaultdict(list)
+    version_ids = {item.submission.enrollment.version_id for item in items}
+    for requirement in Requirement.objects.filter(version_id__in=version_ids).order_by("order"):
+        requirements[requirement.version_id].append(requirement)
+    return [
+        ItemResult(
+            position=i,
+            item=item,
+            rows=[
+                RequirementView(
+                    requirement=requirement,
+                    levels=[],
+                    evidence=None,
+                    files=[],
+                    chosen=given.get((item.pk, requirement.pk)),
+                    master=masters.get((item.pk, requirement.pk)),
+                )
+                for requirement in requirements[item.submission.enrollment.version_id]
+            ],
+        )
+        for i, item in enumerate(items, start=1)
+    ]
+
+
+@dataclass
+class PoolCalibration:
+    """One of the reviewer's pools on their calibration page."""
+
+    pool: ReviewerPool
+    target: str
+    status: MemberStatus
+    active_set: CalibrationSet | None
+    current: CalibrationAttempt | None
+    past: list[CalibrationAttempt]
+
+    @property
+    def taken_active_set(self) -> bool:
+        return self.active_set is not None and any(a.set_id == self.active_set.pk for a in self.past)
+
+
+def calibration_overview(actor: User) -> list[PoolCalibration]:
+    """The actor's pools: certification status, the set to take, their unfinished and past attempts."""
+    pools = list(
+        pools_for(actor)
+        .select_related("organization", "micro_credential__live_version", "stack")
+        .prefetch_related(
+            Prefetch("certifications", queryset=Certification.objects.filter(reviewer=actor)),
+            Prefetch(
+                "calibration_sets",
+                queryset=CalibrationSet.objects.filter(is_active=True).annotate(item_count=Count("items")),
+                to_attr="active_sets",
+            ),
+        )
+        .order_by("organization__name", "name")
+    )
+    attempts: dict[int, list[CalibrationAttempt]] = defaultdict(list)
+    for attempt in CalibrationAttempt.objects.filter(reviewer=actor, set__pool__in=pools).select_related("set"):
+        attempts[attempt.set.pool_id].append(attempt)
+    overview = []
+    for pool in pools:
+        active = next((s for s in pool.active_sets if s.item_count), None)
+        mine = attempts[pool.pk]
+        overview.append(
+            PoolCalibration(
+                pool=pool,
+                target=pool_target(pool),
+                status=_member_status(actor, list(pool.certifications.all())),
+                active_set=active,
+                current=next(
+                    (a for a in mine if a.completed_at is None and active is not None and a.set_id == active.pk), None
+                ),
+                past=[a for a in mine if a.completed_at is not None],
+            )
+        )
+    return overview
