@@ -30,9 +30,13 @@ document.addEventListener("submit", (event) => {
   if (message && !window.confirm(message)) event.preventDefault();
 });
 
-// After an htmx swap, move focus to the region that changed, for screen readers.
+// After an htmx swap, move focus to the region that changed, for screen readers,
+// but only when the swap took the focus away: someone typing in a field whose
+// autosave just answered keeps typing there.
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
+  const active = document.activeElement;
+  if (active && active !== document.body && document.contains(active)) return;
   const focusable = target.querySelector("[data-focus-after-swap]") || target;
   if (focusable && typeof focusable.focus === "function") {
     if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");

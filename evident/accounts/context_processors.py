@@ -43,6 +43,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if organization is not None and organization.issues_credentials and roles & {"author", "org_admin"}:
         items.append(NavItem("Authoring", reverse("catalog:authoring-list"), "authoring"))
     if roles & {"reviewer", "lead_reviewer"}:
+        items.append(NavItem("Review", reverse("review:home"), "review"))
         items.append(NavItem("Calibration", reverse("review:calibration-list"), "calibration"))
     if "lead_reviewer" in roles:
         items.append(NavItem("Pools", reverse("review:pool-list"), "pools"))

@@ -155,3 +155,18 @@ def test_a_coach_comments_on_a_shared_draft(session: BrowserSession, phonics):
     page.reload()
     expect(page.get_by_text("Keep the camera on the students' boards.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_typing_goes_on_in_the_field_while_autosave_answers(session: BrowserSession, phonics):
+    micro_credential, educator = phonics
+    page = session.new_page()
+    sign_in(page, "elena@riverbend.example")
+    page.goto(micro_credential.get_absolute_url())
+    page.get_by_role("button", name="Start this micro-credential").click()
+    field = page.get_by_label("Your response")
+    field.click()
+    page.keyboard.type("Students blended")
+    expect(page.locator(".save-status").last).to_contain_text("Saved", timeout=10_000)
+    # The keyboard, not the field: keys go wherever the focus now is.
+    page.keyboard.type(" every word.")
+    expect(field).to_have_value("Students blended every word.")

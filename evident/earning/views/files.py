@@ -23,7 +23,7 @@ from evident.accounts.audit import current_origin
 from evident.accounts.http import EvidentRequest
 from evident.earning.links import VARIANTS, link_is_valid
 from evident.earning.models import EvidenceAccess, EvidenceFile
-from evident.earning.permissions import access_evidence_file
+from evident.earning.permissions import Capacity, access_evidence_file
 from evident.lib.ranges import UnsatisfiableRange, parse_range
 
 BLOCK = 256 * 1024
@@ -83,7 +83,11 @@ def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResp
     if not range_header or range_header.strip().startswith("bytes=0-"):
         _record(request, file, capacity, variant)
     disposition = "inline" if content_type.startswith(INLINE_TYPES) else "attachment"
-    filename = file.original_name if variant == "original" else f"{file.uuid}-{variant}"
+    if capacity == Capacity.REVIEWER:
+        # Review is blind, and a file's own name can carry the educator's.
+        filename = f"evidence-{file.uuid}.{name.rsplit('.', 1)[-1]}"
+    else:
+        filename = file.original_name if variant == "original" else f"{file.uuid}-{variant}"
     header = content_disposition_header(disposition == "attachment", filename) or disposition
     if not isinstance(default_storage, FileSystemStorage):
         # Object storage (django-storages' S3Storage) presigns a short-lived URL

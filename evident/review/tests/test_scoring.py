@@ -257,3 +257,15 @@ class BackReadTests(ScoringCase):
         assert self.complete(back_read) is None
         assert Decision.objects.get(submission=submission).outcome == "earned"
         assert self.enrollment_of(submission).status == "earned"
+
+
+class BlindDownloadTests(ScoringCase):
+    def test_a_reviewer_downloads_a_file_under_a_neutral_name(self):
+        submission = self.submitted_by(self.educator)
+        self.assign(submission, self.reviewer_a)
+        file = submission.evidence.get(requirement__evidence_kind="document").files.get()
+        response = self.client_for(self.reviewer_a).get(evidence_link(file, self.reviewer_a))
+        assert "lesson-plan" not in response["Content-Disposition"]
+        assert response["Content-Disposition"].endswith('.pdf"')
+        mine = self.client_for(self.educator).get(evidence_link(file, self.educator))
+        assert "lesson-plan.pdf" in mine["Content-Disposition"]
