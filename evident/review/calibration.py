@@ -14,29 +14,31 @@ Having seen the master scores, a reviewer could pass the same set again by
 memory: each reviewer takes each set once, and a lead reviewer activates a
 new set for another attempt (or for recertification).
 
-The reads behind the calibration pages sit at the end of this module.
+The reads behind the calibration pages are in
+:mod:`evident.review.selectors_calibration`; the guards that fetch a set, an
+item or a member for a view are in :mod:`evident.review.permissions`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.utils import timezone
 
 from evident.accounts.audit import audit_record
 from evident.accounts.models import Membership, Organization, User
-from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack, StackItem
-from evident.earning.models import Evidence, EvidenceFile, Submission
+from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack
+from evident.earning.models import EvidenceFile, Submission
 from evident.review.agreement import exact_agreement
 from evident.review.models import (
     CalibrationAttempt,
@@ -48,7 +50,8 @@ from evident.review.models import (
     PoolMember,
     ReviewerPool,
 )
-from evident.review.permissions import REVIEWER_ROLES, access_pool, led_organizations, pools_for
+from evident.review.permissions import REVIEWER_ROLES, led_organizations, pools_for
+from evident.review.selectors import pool_micro_credential_ids
 
 # Work that has been sent for review (and possibly decided) may serve as calibration material.
 CALIBRATION_STATUSES = (
@@ -254,15 +257,6 @@ def calibration_set_create(*, actor: User, pool: ReviewerPool, title: str) -> Ca
         data={"pool": str(pool.uuid), "title": calibration_set.title},
     )
     return calibration_set
-
-
-def pool_micro_credential_ids(pool: ReviewerPool) -> set[int]:
-    """The micro-credentials whose work the pool reviews: its own, or its stack's."""
-    if pool.micro_credential_id is not None:
-        return {pool.micro_credential_id}
-    if pool.stack_id is None:
-        return set()
-    return set(StackItem.objects.filter(stack_id=pool.stack_id).values_list("micro_credential_id", flat=True))
 
 
 def calibration_candidate(pool: ReviewerPool, code: str) -> Submission:
@@ -677,389 +671,3 @@ def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> Calibrati
             data={"reviewer": str(actor.uuid), "expires_at": certification.expires_at.isoformat()},
         )
     return attempt
-
-
-# Reads for the pages --------------------------------------------------------------------------------------------
-# Callers have been through access_pool / access_calibration_attempt (or the
-# guards below). Nothing here hands a template the educator, their enrolment's
-# organization or a file's original name: reviewers see the submission's code.
-
-
-def access_calibration_set(actor: User, set_uuid: Any) -> CalibrationSet:
-    """A calibration set of a pool the actor leads.
-
-    Http404 for sets outside the actor's reviewing organizations (and missing
-    ones); PermissionDenied for reviewers of the organization who do not lead it.
-    """
-    try:
-        calibration_set = CalibrationSet.objects.select_related("pool").get(uuid=set_uuid)
-    except (CalibrationSet.DoesNotExist, ValueError, TypeError, ValidationError):
-        raise Http404("No such calibration set.") from None
-    pool = access_pool(actor, calibration_set.pool.uuid, lead=True)
-    calibration_set.pool = pool
-    return calibration_set
-
-
-def set_item(calibration_set: CalibrationSet, position: int) -> CalibrationItem:
-    """The item at ``position`` (from 1) of the set. Http404 past the end."""
-    items = list(calibration_set.items.select_related("submission__enrollment__version"))
-    if not 1 <= position <= len(items):
-        raise Http404("No such item.")
-    return items[position - 1]
-
-
-def pool_member_get(pool: ReviewerPool, reviewer_uuid: Any) -> PoolMember:
-    try:
-        return PoolMember.objects.select_related("reviewer").get(pool=pool, reviewer__uuid=reviewer_uuid)
-    except (PoolMember.DoesNotExist, ValueError, TypeError, ValidationError):
-        raise Http404("No such member.") from None
-
-
-def pool_target(pool: ReviewerPool) -> str:
-    """What the pool reviews, as its title reads in the catalog."""
-    if pool.micro_credential is not None:
-        version = pool.micro_credential.live_version
-        return version.title if version is not None else pool.micro_credential.slug
-    return f"Stack: {pool.stack.title}" if pool.stack is not None else ""
-
-
-CertificationState = Literal["certified", "expired", "revoked", "none"]
-
-
-@dataclass
-class MemberStatus:
-    reviewer: User
-    certification: Certification | None
-    latest_attempt: CalibrationAttempt | None = None
-
-    @property
-    def state(self) -> CertificationState:
-        if self.certification is None:
-            return "none"
-        if self.certification.revoked_at is not None:
-            return "revoked"
-        if self.certification.expires_at <= timezone.now():
-            return "expired"
-        return "certified"
-
-
-def _member_status(reviewer: User, certifications: list[Certification]) -> MemberStatus:
-    """The status from the reviewer's latest certification: the active one if any."""
-    mine = [c for c in certifications if c.reviewer_id == reviewer.pk]
-    now = timezone.now()
-    active = [c for c in mine if c.revoked_at is None and c.expires_at > now]
-    chosen = (
-        max(active, key=lambda c: c.expires_at) if active else max(mine, key=lambda c: c.certified_at, default=None)
-    )
-    return MemberStatus(reviewer=reviewer, certification=chosen)
-
-
-@dataclass
-class SetSummary:
-    calibration_set: CalibrationSet
-    items: int
-    attempts: int
-
-
-@dataclass
-class PoolSummary:
-    pool: ReviewerPool
-    target: str
-    members: list[MemberStatus]
-    sets: list[SetSummary] = field(default_factory=list)
-
-    @property
-    def active_set(self) -> CalibrationSet | None:
-        return next((s.calibration_set for s in self.sets if s.calibration_set.is_active), None)
-
-    @property
-    def certified_count(self) -> int:
-        return sum(1 for m in self.members if m.state == "certified")
-
-
-def _pool_queryset(pools: QuerySet[ReviewerPool]) -> QuerySet[ReviewerPool]:
-    return (
-        pools.select_related("organization", "micro_credential__live_version", "stack")
-        .prefetch_related(
-            Prefetch("members", queryset=PoolMember.objects.select_related("reviewer").order_by("reviewer__full_name")),
-            "certifications",
-            Prefetch(
-                "calibration_sets",
-                queryset=CalibrationSet.objects.annotate(
-                    item_count=Count("items", distinct=True), attempt_count=Count("attempts", distinct=True)
-                ).order_by("-created_at"),
-            ),
-        )
-        .order_by("organization__name", "name")
-    )
-
-
-def _summary(pool: ReviewerPool) -> PoolSummary:
-    certifications = list(pool.certifications.all())
-    return PoolSummary(
-        pool=pool,
-        target=pool_target(pool),
-        members=[_member_status(m.reviewer, certifications) for m in pool.members.all()],
-        sets=[
-            SetSummary(calibration_set=s, items=s.item_count, attempts=s.attempt_count)  # type: ignore[attr-defined]  # annotated above
-            for s in pool.calibration_sets.all()
-        ],
-    )
-
-
-def led_pool_list(actor: User) -> list[PoolSummary]:
-    """Every pool the actor leads, with each member's certification status; a fixed number of queries."""
-    return [
-        _summary(pool)
-        for pool in _pool_queryset(ReviewerPool.objects.filter(organization__in=led_organizations(actor)))
-    ]
-
-
-def pool_summary(pool: ReviewerPool) -> PoolSummary:
-    """One pool's members (with their latest finished attempt) and calibration sets."""
-    summary = _summary(_pool_queryset(ReviewerPool.objects.filter(pk=pool.pk)).get())
-    latest: dict[int, CalibrationAttempt] = {}
-    for attempt in CalibrationAttempt.objects.filter(set__pool=pool, completed_at__isnull=False).order_by(
-        "completed_at"
-    ):
-        latest[attempt.reviewer_id] = attempt
-    for member in summary.members:
-        member.latest_attempt = latest.get(member.reviewer.pk)
-    return summary
-
-
-def pool_member_candidates(pool: ReviewerPool) -> QuerySet[User]:
-    """Reviewers and lead reviewers of the pool's organization who are not in it yet."""
-    return (
-        User.objects.filter(
-            is_active=True, memberships__organization=pool.organization, memberships__role__in=REVIEWER_ROLES
-        )
-        .exclude(pool_memberships__pool=pool)
-        .distinct()
-        .order_by("full_name", "email")
-    )
-
-
-@dataclass
-class RequirementView:
-    """One requirement of a calibration item: the evidence, the rubric and the levels chosen so far."""
-
-    requirement: Requirement
-    levels: list[RubricLevel]
-    evidence: Evidence | None
-    files: list[EvidenceFile]
-    chosen: RubricLevel | None = None
-    master: MasterScore | None = None
-
-    @property
-    def differs(self) -> bool:
-        return self.master is not None and self.chosen is not None and self.master.level_id != self.chosen.pk
-
-    @property
-    def distance(self) -> int:
-        if self.master is None or self.chosen is None:
-            return 0
-        return abs(self.master.level.score - self.chosen.score)
-
-
-def submission_requirements(
-    submission: Submission, chosen: Mapping[int, RubricLevel] | None = None
-) -> list[RequirementView]:
-    """The requirements of the submission's version with their evidence and rubric levels, in order.
-
-    ``chosen`` maps requirement ids to the levels picked so far.
-    """
-    evidence = {
-        e.requirement_id: e
-        for e in Evidence.objects.filter(submission=submission).prefetch_related(
-            Prefetch("files", queryset=EvidenceFile.objects.order_by("order", "created_at"))
-        )
-    }
-    requirements = submission.enrollment.version.requirements.prefetch_related(
-        Prefetch("levels", queryset=RubricLevel.objects.order_by("order"))
-    ).order_by("order")
-    views = []
-    for requirement in requirements:
-        given = evidence.get(requirement.pk)
-        views.append(
-            RequirementView(
-                requirement=requirement,
-                levels=list(requirement.levels.all()),
-                evidence=given,
-                files=list(given.files.all()) if given is not None else [],
-                chosen=(chosen or {}).get(requirement.pk),
-            )
-        )
-    return views
-
-
-def item_with_masters(item: CalibrationItem) -> list[RequirementView]:
-    """For the set editor: the item's requirements with evidence, rubric and master scores."""
-    masters = {m.requirement_id: m for m in item.master_scores.select_related("level")}
-    views = submission_requirements(item.submission)
-    for view in views:
-        view.master = masters.get(view.requirement.pk)
-        view.chosen = view.master.level if view.master is not None else None
-    return views
-
-
-@dataclass
-class ItemSummary:
-    position: int
-    item: CalibrationItem
-    masters: list[MasterScore]
-
-
-def set_items(calibration_set: CalibrationSet) -> list[ItemSummary]:
-    """The set's items in order with their master scores; a fixed number of queries."""
-    items = calibration_set.items.select_related("submission__enrollment__version").prefetch_related(
-        Prefetch(
-            "master_scores",
-            queryset=MasterScore.objects.select_related("level", "requirement").order_by("requirement__order"),
-        )
-    )
-    return [
-        ItemSummary(position=i, item=item, masters=list(item.master_scores.all()))
-        for i, item in enumerate(items, start=1)
-    ]
-
-
-@dataclass
-class ItemProgress:
-    position: int
-    item: CalibrationItem
-    scored: int
-    total: int
-
-    @property
-    def done(self) -> bool:
-        return self.scored >= self.total
-
-
-def attempt_progress(attempt: CalibrationAttempt) -> list[ItemProgress]:
-    """Each item of the attempt's set with how many of its requirements the reviewer has scored."""
-    items = list(
-        attempt.set.items.select_related("submission").annotate(
-            requirement_count=Count("submission__enrollment__version__requirements", distinct=True)
-        )
-    )
-    scored = dict(attempt.scores.values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
-    return [
-        ItemProgress(
-            position=i,
-            item=item,
-            scored=scored.get(item.pk, 0),
-            total=item.requirement_count,
-        )
-        for i, item in enumerate(items, start=1)
-    ]
-
-
-def attempt_chosen(attempt: CalibrationAttempt, item: CalibrationItem) -> dict[int, RubricLevel]:
-    return {s.requirement_id: s.level for s in attempt.scores.filter(item=item).select_related("level")}
-
-
-@dataclass
-class ItemResult:
-    position: int
-    item: CalibrationItem
-    rows: list[RequirementView]
-
-    @property
-    def master_passes(self) -> bool:
-        return all(r.master is not None and r.master.level.score >= r.requirement.passing_score for r in self.rows)
-
-    @property
-    def given_passes(self) -> bool:
-        return all(r.chosen is not None and r.chosen.score >= r.requirement.passing_score for r in self.rows)
-
-    @property
-    def differences(self) -> int:
-        return sum(1 for r in self.rows if r.differs)
-
-
-def attempt_results(attempt: CalibrationAttempt) -> list[ItemResult]:
-    """For a finished attempt: per item and requirement, the reviewer's level, the master's and its rationale."""
-    items = list(attempt.set.items.select_related("submission__enrollment__version"))
-    given: dict[tuple[int, int], RubricLevel] = {
-        (s.item_id, s.requirement_id): s.level for s in attempt.scores.select_related("level")
-    }
-    masters: dict[tuple[int, int], MasterScore] = {
-        (m.item_id, m.requirement_id): m
-        for m in MasterScore.objects.filter(item__set_id=attempt.set_id).select_related("level")
-    }
-    requirements: dict[int, list[Requirement]] = defaultdict(list)
-    version_ids = {item.submission.enrollment.version_id for item in items}
-    for requirement in Requirement.objects.filter(version_id__in=version_ids).order_by("order"):
-        requirements[requirement.version_id].append(requirement)
-    return [
-        ItemResult(
-            position=i,
-            item=item,
-            rows=[
-                RequirementView(
-                    requirement=requirement,
-                    levels=[],
-                    evidence=None,
-                    files=[],
-                    chosen=given.get((item.pk, requirement.pk)),
-                    master=masters.get((item.pk, requirement.pk)),
-                )
-                for requirement in requirements[item.submission.enrollment.version_id]
-            ],
-        )
-        for i, item in enumerate(items, start=1)
-    ]
-
-
-@dataclass
-class PoolCalibration:
-    """One of the reviewer's pools on their calibration page."""
-
-    pool: ReviewerPool
-    target: str
-    status: MemberStatus
-    active_set: CalibrationSet | None
-    current: CalibrationAttempt | None
-    past: list[CalibrationAttempt]
-
-    @property
-    def taken_active_set(self) -> bool:
-        return self.active_set is not None and any(a.set_id == self.active_set.pk for a in self.past)
-
-
-def calibration_overview(actor: User) -> list[PoolCalibration]:
-    """The actor's pools: certification status, the set to take, their unfinished and past attempts."""
-    pools = list(
-        pools_for(actor)
-        .select_related("organization", "micro_credential__live_version", "stack")
-        .prefetch_related(
-            Prefetch("certifications", queryset=Certification.objects.filter(reviewer=actor)),
-            Prefetch(
-                "calibration_sets",
-                queryset=CalibrationSet.objects.filter(is_active=True).annotate(item_count=Count("items")),
-                to_attr="active_sets",
-            ),
-        )
-        .order_by("organization__name", "name")
-    )
-    attempts: dict[int, list[CalibrationAttempt]] = defaultdict(list)
-    for attempt in CalibrationAttempt.objects.filter(reviewer=actor, set__pool__in=pools).select_related("set"):
-        attempts[attempt.set.pool_id].append(attempt)
-    overview = []
-    for pool in pools:
-        active = next((s for s in pool.active_sets if s.item_count), None)
-        mine = attempts[pool.pk]
-        overview.append(
-            PoolCalibration(
-                pool=pool,
-                target=pool_target(pool),
-                status=_member_status(actor, list(pool.certifications.all())),
-                active_set=active,
-                current=next(
-                    (a for a in mine if a.completed_at is None and active is not None and a.set_id == active.pk), None
-                ),
-                past=[a for a in mine if a.completed_at is not None],
-            )
-        )
-    return overview

@@ -15,7 +15,8 @@ from evident.accounts.forms import set_choices
 from evident.accounts.models import User
 from evident.catalog.models import MicroCredential, RubricLevel, Stack
 from evident.earning.models import CODE_ALPHABET
-from evident.review.calibration import MAX_RATIONALE_CHARACTERS, RequirementView
+from evident.review.calibration import MAX_RATIONALE_CHARACTERS
+from evident.review.selectors_calibration import RequirementView
 
 
 class PoolCreateForm(forms.Form):

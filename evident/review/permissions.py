@@ -20,7 +20,15 @@ from django.utils import timezone
 
 from evident.accounts.models import Membership, Organization, Role, User
 from evident.earning.models import CoachShare, Submission
-from evident.review.models import Assignment, CalibrationAttempt, Certification, ReviewerPool
+from evident.review.models import (
+    Assignment,
+    CalibrationAttempt,
+    CalibrationItem,
+    CalibrationSet,
+    Certification,
+    PoolMember,
+    ReviewerPool,
+)
 
 REVIEWER_ROLES = frozenset({Role.REVIEWER, Role.LEAD_REVIEWER})
 
@@ -159,3 +167,36 @@ def reviewer_sees_submission(actor: User, submission: Submission) -> bool:
     return ReviewerPool.objects.filter(
         organization__in=led_organizations(actor), calibration_sets__items__submission=submission
     ).exists()
+
+
+# Calibration sets, their items and pool members -----------------------------------------------------------------
+
+
+def access_calibration_set(actor: User, set_uuid: Any) -> CalibrationSet:
+    """A calibration set of a pool the actor leads.
+
+    Http404 for sets outside the actor's reviewing organizations (and missing
+    ones); PermissionDenied for reviewers of the organization who do not lead it.
+    """
+    try:
+        calibration_set = CalibrationSet.objects.select_related("pool").get(uuid=set_uuid)
+    except (CalibrationSet.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404("No such calibration set.") from None
+    pool = access_pool(actor, calibration_set.pool.uuid, lead=True)
+    calibration_set.pool = pool
+    return calibration_set
+
+
+def set_item(calibration_set: CalibrationSet, position: int) -> CalibrationItem:
+    """The item at ``position`` (from 1) of the set. Http404 past the end."""
+    items = list(calibration_set.items.select_related("submission__enrollment__version"))
+    if not 1 <= position <= len(items):
+        raise Http404("No such item.")
+    return items[position - 1]
+
+
+def pool_member_get(pool: ReviewerPool, reviewer_uuid: Any) -> PoolMember:
+    try:
+        return PoolMember.objects.select_related("reviewer").get(pool=pool, reviewer__uuid=reviewer_uuid)
+    except (PoolMember.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404("No such member.") from None

@@ -15,7 +15,7 @@ from evident.accounts.models import AuditEvent, Organization, User
 from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.models import Requirement, RubricLevel
 from evident.earning.models import Enrollment, Evidence, Submission
-from evident.review import calibration
+from evident.review import calibration, selectors_calibration
 from evident.review.models import CalibrationAttempt, CalibrationItem, CalibrationSet, Certification, ReviewerPool
 from evident.review.permissions import active_certification
 from evident.review.tests.base import ReviewTestCase
@@ -297,7 +297,7 @@ class CertificationTests(CalibrationTestCase):
         certification = Certification.objects.get(reviewer=self.uncertified)
         Certification.objects.filter(pk=certification.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
         self.assertIsNone(active_certification(self.uncertified, self.pool))
-        status = calibration.pool_summary(self.pool).members
+        status = selectors_calibration.pool_summary(self.pool).members
         self.assertEqual(next(m for m in status if m.reviewer == self.uncertified).state, "expired")
 
     def test_a_lead_revokes_a_certification_with_a_reason(self):
@@ -308,7 +308,7 @@ class CertificationTests(CalibrationTestCase):
             calibration.certification_revoke(actor=self.reviewer_b, certification=certification, reason="No.")
         calibration.certification_revoke(actor=self.lead, certification=certification, reason="Drifted on video.")
         self.assertIsNone(active_certification(self.reviewer_a, self.pool))
-        summary = calibration.pool_summary(self.pool)
+        summary = selectors_calibration.pool_summary(self.pool)
         self.assertEqual(next(m for m in summary.members if m.reviewer == self.reviewer_a).state, "revoked")
         with self.assertRaises(ValidationError) as caught:
             calibration.certification_revoke(actor=self.lead, certification=certification, reason="Again.")

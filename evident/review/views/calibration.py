@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evident.accounts.http import EvidentRequest
 from evident.catalog.selectors import published_stacks, stackable_micro_credentials
-from evident.review import calibration
+from evident.review import calibration, selectors_calibration
 from evident.review.forms_calibration import (
     CalibrationScoresForm,
     CalibrationSetForm,
@@ -36,10 +36,13 @@ from evident.review.forms_calibration import (
 from evident.review.models import CalibrationAttempt, CalibrationSet, ReviewerPool
 from evident.review.permissions import (
     access_calibration_attempt,
+    access_calibration_set,
     access_pool,
     active_certification,
     led_organizations,
+    pool_member_get,
     reviewing_organizations,
+    set_item,
 )
 
 
@@ -73,7 +76,7 @@ def _render_pool_list(request: EvidentRequest, form: PoolCreateForm | None = Non
         "review/pool_list.html",
         {
             "section": "pools",
-            "pools": calibration.led_pool_list(request.user),
+            "pools": selectors_calibration.led_pool_list(request.user),
             "form": form or _pool_create_form(),
             "organization": organization if can_create else None,
         },
@@ -113,9 +116,9 @@ def _render_pool(request: EvidentRequest, pool: ReviewerPool, status: int = 200,
         {
             "section": "pools",
             "pool": pool,
-            "summary": calibration.pool_summary(pool),
+            "summary": selectors_calibration.pool_summary(pool),
             "member_form": forms_.get("member_form")
-            or PoolMemberForm(candidates=list(calibration.pool_member_candidates(pool))),
+            or PoolMemberForm(candidates=list(selectors_calibration.pool_member_candidates(pool))),
             "rules_form": forms_.get("rules_form") or PoolRulesForm(initial=PoolRulesForm.initial_for(pool)),
             "set_form": forms_.get("set_form") or CalibrationSetForm(),
             "revoke_form": forms_.get("revoke_form") or RevokeForm(),
@@ -133,7 +136,7 @@ def pool_detail(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 def pool_member_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     pool = access_pool(request.user, uuid, lead=True)
-    form = PoolMemberForm(request.POST, candidates=list(calibration.pool_member_candidates(pool)))
+    form = PoolMemberForm(request.POST, candidates=list(selectors_calibration.pool_member_candidates(pool)))
     if form.is_valid():
         reviewer = form.cleaned_data["reviewer"]
         try:
@@ -149,7 +152,7 @@ def pool_member_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 @require_POST
 def pool_member_remove(request: EvidentRequest, uuid: UUID, reviewer: UUID) -> HttpResponse:
     pool = access_pool(request.user, uuid, lead=True)
-    member = calibration.pool_member_get(pool, reviewer)
+    member = pool_member_get(pool, reviewer)
     calibration.pool_member_remove(actor=request.user, pool=pool, reviewer=member.reviewer)
     messages.success(request, f"{member.reviewer.display_name} is no longer in the pool.")
     return redirect("review:pool-detail", uuid=pool.uuid)
@@ -158,7 +161,7 @@ def pool_member_remove(request: EvidentRequest, uuid: UUID, reviewer: UUID) -> H
 @require_POST
 def certification_revoke(request: EvidentRequest, uuid: UUID, reviewer: UUID) -> HttpResponse:
     pool = access_pool(request.user, uuid, lead=True)
-    member = calibration.pool_member_get(pool, reviewer)
+    member = pool_member_get(pool, reviewer)
     certification = active_certification(member.reviewer, pool)
     if certification is None:
         messages.info(request, f"{member.reviewer.display_name} is not certified for this pool.")
@@ -225,7 +228,7 @@ def _render_set(
             "section": "pools",
             "calibration_set": calibration_set,
             "pool": calibration_set.pool,
-            "items": calibration.set_items(calibration_set),
+            "items": selectors_calibration.set_items(calibration_set),
             "taken": calibration_set.attempts.exists(),
             "code_form": code_form or SubmissionCodeForm(),
         },
@@ -235,13 +238,13 @@ def _render_set(
 
 @require_GET
 def calibration_set_detail(request: EvidentRequest, uuid: UUID) -> HttpResponse:
-    return _render_set(request, calibration.access_calibration_set(request.user, uuid))
+    return _render_set(request, access_calibration_set(request.user, uuid))
 
 
 @require_http_methods(["GET", "POST"])
 def calibration_item_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     """Find work by its code (GET), then give every requirement a master level and rationale (POST)."""
-    calibration_set = calibration.access_calibration_set(request.user, uuid)
+    calibration_set = access_calibration_set(request.user, uuid)
     code_form = SubmissionCodeForm(request.POST if request.method == "POST" else request.GET)
     if not code_form.is_valid():
         return _render_set(request, calibration_set, code_form, status=422)
@@ -251,7 +254,7 @@ def calibration_item_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     except ValidationError as exc:
         _add_errors(code_form, exc)
         return _render_set(request, calibration_set, code_form, status=422)
-    requirements = calibration.submission_requirements(submission)
+    requirements = selectors_calibration.submission_requirements(submission)
     form = MasterScoresForm(request.POST if request.method == "POST" else None, requirements=requirements)
     if request.method == "POST" and form.is_valid():
         try:
@@ -286,9 +289,9 @@ def calibration_item_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def calibration_item_detail(request: EvidentRequest, uuid: UUID, position: int) -> HttpResponse:
     """One item's evidence beside its master levels and rationales, which can change until reviewers take the set."""
-    calibration_set = calibration.access_calibration_set(request.user, uuid)
-    item = calibration.set_item(calibration_set, position)
-    requirements = calibration.item_with_masters(item)
+    calibration_set = access_calibration_set(request.user, uuid)
+    item = set_item(calibration_set, position)
+    requirements = selectors_calibration.item_with_masters(item)
     if request.method == "POST":
         form = MasterScoresForm(request.POST, requirements=requirements)
         if form.is_valid():
@@ -323,8 +326,8 @@ def calibration_item_detail(request: EvidentRequest, uuid: UUID, position: int) 
 
 @require_POST
 def calibration_item_remove(request: EvidentRequest, uuid: UUID, position: int) -> HttpResponse:
-    calibration_set = calibration.access_calibration_set(request.user, uuid)
-    item = calibration.set_item(calibration_set, position)
+    calibration_set = access_calibration_set(request.user, uuid)
+    item = set_item(calibration_set, position)
     try:
         calibration.calibration_item_remove(actor=request.user, item=item)
     except ValidationError as exc:
@@ -336,7 +339,7 @@ def calibration_item_remove(request: EvidentRequest, uuid: UUID, position: int) 
 
 @require_POST
 def calibration_set_activate(request: EvidentRequest, uuid: UUID) -> HttpResponse:
-    calibration_set = calibration.access_calibration_set(request.user, uuid)
+    calibration_set = access_calibration_set(request.user, uuid)
     try:
         calibration.calibration_set_activate(actor=request.user, set=calibration_set)
     except ValidationError as exc:
@@ -356,7 +359,7 @@ def calibration_list(request: EvidentRequest) -> HttpResponse:
     return render(
         request,
         "review/calibration_list.html",
-        {"section": "calibration", "pools": calibration.calibration_overview(request.user)},
+        {"section": "calibration", "pools": selectors_calibration.calibration_overview(request.user)},
     )
 
 
@@ -372,14 +375,14 @@ def calibration_start(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 
 
 def _attempt_context(attempt: CalibrationAttempt, position: int | None) -> dict[str, Any]:
-    progress = calibration.attempt_progress(attempt)
+    progress = selectors_calibration.attempt_progress(attempt)
     if position is None:
         position = next((p.position for p in progress if not p.done), 1)
     if not 1 <= position <= len(progress):
         raise Http404("No such item.")
     current = progress[position - 1]
-    requirements = calibration.submission_requirements(
-        current.item.submission, calibration.attempt_chosen(attempt, current.item)
+    requirements = selectors_calibration.submission_requirements(
+        current.item.submission, selectors_calibration.attempt_chosen(attempt, current.item)
     )
     return {
         "section": "calibration",
@@ -471,7 +474,7 @@ def calibration_results(request: EvidentRequest, uuid: UUID) -> HttpResponse:
             # The stored share is a float: a small tolerance keeps exactly 80% "met" against 0.800.
             "exact_met": (attempt.exact_agreement or 0) + 1e-9 >= float(pool.min_exact_agreement),
             "min_percent": _percent(float(pool.min_exact_agreement)),
-            "results": calibration.attempt_results(attempt),
+            "results": selectors_calibration.attempt_results(attempt),
             "certification": active_certification(request.user, pool) if attempt.passed else None,
         },
     )
