@@ -142,6 +142,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Where the test suite makes its SQLite database (evident/testsupport/pytest_env.py).
+    if envstr("DATABASE_TEST_NAME"):
+        DATABASES["default"]["TEST"] = {"NAME": envstr("DATABASE_TEST_NAME")}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -132,7 +132,7 @@ def scoring_sheet(assignment: Assignment) -> ScoringSheet:
     requirements: list[RequirementOnSheet] = []
     videos: list[VideoOnSheet] = []
     for evidence in evidence_list:
-        labelled = []
+        labelled: list[tuple[EvidenceFile, str]] = []
         on_sheet = RequirementOnSheet(
             requirement=evidence.requirement,
             levels=list(evidence.requirement.levels.all()),

@@ -1,9 +1,10 @@
-"""Review in a real browser: a reviewer takes a submission, scores it with a note
+"""Review in a real browser: a reviewer passes calibration, takes a submission, scores it with a note
 pinned to a moment of the video, and the educator reads the feedback; then a
 disagreement between two reviewers goes to a lead reviewer."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from evident.accounts.models import Organization
+from evident.accounts.models import Organization, User
 from evident.accounts.services import platform_organization
 from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.models import MicroCredentialVersion
@@ -20,6 +21,7 @@ from evident.catalog.tests.factories import issuer, publish, sample_blueprint
 from evident.earning import services as earning
 from evident.earning.models import Enrollment, Submission
 from evident.earning.tests import samples
+from evident.review import calibration
 from evident.review.models import Certification, PoolMember, ReviewerPool
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
 
@@ -76,12 +78,18 @@ def submitted(version: MicroCredentialVersion, email: str, name: str, tmp_path: 
 
 
 def score_everything(page: Page, levels: dict[int, str], feedback: str = "") -> None:
-    """Pick a level for requirement n and write feedback where it is below passing."""
+    """Pick a level for requirement n and write feedback where it is below passing.
+
+    Each autosave is awaited before the next action: the test server shares one
+    SQLite connection between its threads, so requests must not overlap.
+    """
     for number, level in levels.items():
         group = page.get_by_role("group", name=f"Level for requirement {number}")
-        group.get_by_label(level, exact=True).check()
+        with page.expect_response(lambda response: "/requirements/" in response.url):
+            group.get_by_label(level, exact=True).check()
         if feedback and level in ("Not yet", "Approaching"):
-            page.get_by_label("Feedback for the educator").nth(number - 1).fill(feedback)
+            with page.expect_response(lambda response: "/requirements/" in response.url):
+                page.get_by_label("Feedback for the educator").nth(number - 1).fill(feedback)
         expect(page.locator(".save-status").nth(number - 1)).to_contain_text("Saved", timeout=10_000)
 
 
@@ -91,18 +99,59 @@ def take_next(page: Page, label: str) -> None:
     expect(page.get_by_role("heading", name="Submission", exact=False).first).to_be_visible()
 
 
+def calibration_example(version: MicroCredentialVersion, pool: ReviewerPool, tmp_path: Path) -> None:
+    """A decided submission as the pool's active calibration set, with master levels Exceeds · Meets · Approaching."""
+    example = submitted(version, "cara@riverbend.example", "Cara Calibration", tmp_path)
+    earning.submission_decide(
+        submission=example,
+        outcomes=[
+            earning.RequirementOutcome(requirement=e.requirement, passed=e.requirement.evidence_kind != "written")
+            for e in example.evidence.select_related("requirement")
+        ],
+    )
+    lead = User.objects.get(email="lee@tf.example")
+    calibration_set = calibration.calibration_set_create(actor=lead, pool=pool, title="Autumn calibration")
+    masters = {"video": "Exceeds", "document": "Meets", "written": "Approaching"}
+    requirements = list(version.requirements.all())
+    calibration.calibration_item_add(
+        actor=lead,
+        set=calibration_set,
+        submission_code=example.code,
+        master_levels={r.uuid: r.levels.get(name=masters[r.evidence_kind]).pk for r in requirements},
+        rationales={r.uuid: f"The evidence shows {masters[r.evidence_kind].lower()} practice." for r in requirements},
+    )
+    calibration.calibration_set_activate(actor=lead, set=calibration_set)
+
+
 @override_settings(
     REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=0
 )
-def test_a_reviewer_scores_with_a_note_in_the_video_and_the_educator_reads_the_feedback(
+def test_a_reviewer_passes_calibration_scores_with_a_note_in_the_video_and_the_educator_reads_the_feedback(
     session: BrowserSession, reviewing, tmp_path
 ):
     version, pool = reviewing
+    Certification.objects.filter(reviewer__email="ana@tf.example").delete()
+    calibration_example(version, pool, tmp_path)
     submission = submitted(version, "elena@riverbend.example", "Elena Educator", tmp_path)
 
     reviewer = session.new_page()
     sign_in(reviewer, "ana@tf.example")
-    reviewer.get_by_role("link", name="Review").first.click()
+    reviewer.get_by_role("navigation", name="Main").get_by_role("link", name="Review").click()
+    expect(reviewer.get_by_text("Not certified")).to_be_visible()
+    reviewer.get_by_role("navigation", name="Main").get_by_role("link", name="Calibration").click()
+    reviewer.get_by_role("button", name=re.compile("^Start the calibration")).click()
+    for number, level in enumerate(["Exceeds", "Meets", "Approaching"], start=1):
+        reviewer.get_by_role("group", name=f"Your level for requirement {number}").get_by_role(
+            "radio", name=re.compile(f"^{level}")
+        ).check()
+    expect(reviewer.get_by_text("3 of 3 requirements scored")).to_be_visible()
+    assert_accessible(reviewer)
+    reviewer.once("dialog", lambda dialog: dialog.accept())
+    reviewer.get_by_role("button", name="Finish and see the master scores").click()
+    expect(reviewer.get_by_text(f"You are certified for {pool.name} until")).to_be_visible()
+    assert_accessible(reviewer)
+
+    reviewer.get_by_role("navigation", name="Main").get_by_role("link", name="Review").click()
     assert_accessible(reviewer)
     reviewer.get_by_role("button", name=f"Take the next one for first scoring in {pool.name}").click()
     expect(reviewer.get_by_role("heading", name=f"Submission {submission.code}")).to_be_visible()

@@ -11,7 +11,9 @@ def api_for(user) -> ApiClient:
     return ApiClient(account_services.api_token_create_personal(actor=user, name="t", read_only=False)[1])
 
 
-@override_settings(REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=0)
+@override_settings(
+    REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=0
+)
 class ReviewApiTests(ReviewTestCase):
     def test_a_reviewer_claims_scores_and_decides_through_the_api_without_seeing_who(self):
         submission = self.submitted_by(self.educator)
@@ -31,7 +33,8 @@ class ReviewApiTests(ReviewTestCase):
         for requirement in sheet["requirements"]:
             top = max(requirement["levels"], key=lambda level: level["score"])
             status, sheet = api.put(
-                f"/review/assignments/{assignment['uuid']}/scores/{requirement['uuid']}", {"level": top["id"], "feedback": ""}
+                f"/review/assignments/{assignment['uuid']}/scores/{requirement['uuid']}",
+                {"level": top["id"], "feedback": ""},
             )
             assert status == 200, sheet
         assert sheet["problems"] == []

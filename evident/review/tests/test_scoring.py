@@ -117,7 +117,7 @@ class SingleScoringTests(ScoringCase):
                 actor=self.reviewer_a,
                 assignment=assignment,
                 requirement_uuid=requirement.uuid,
-                level_id=other.levels.first().pk,
+                level_id=other.levels.get(score=1).pk,
             )
         self.score(assignment, PASS)
         self.complete(assignment)
@@ -242,7 +242,9 @@ class BlindReviewTests(ScoringCase):
         assert self.client_for(self.reviewer_b).post(url, {"level": level.pk}).status_code == 404
 
 
-@override_settings(REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=100)
+@override_settings(
+    REVIEW_DOUBLE_SCORE_FIRST_DECISIONS=0, REVIEW_DOUBLE_SCORE_SHARE_PERCENT=0, REVIEW_BACK_READ_SHARE_PERCENT=100
+)
 class BackReadTests(ScoringCase):
     def test_a_drawn_decision_is_back_read_by_a_lead_and_the_decision_stands(self):
         submission = self.submitted_by(self.educator)
