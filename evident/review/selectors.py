@@ -7,7 +7,7 @@ from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from evident.accounts.models import User
 from evident.catalog.models import StackItem
 from evident.earning.models import Submission
-from evident.review.models import Assignment, QueueEntry, ReviewerPool
+from evident.review.models import Assignment, Decision, QueueEntry, ReviewerPool
 
 # Queue ----------------------------------------------------------------------------------------------------------
 
@@ -66,4 +66,16 @@ def reviewer_assignments(actor: User) -> QuerySet[Assignment]:
         Assignment.objects.filter(reviewer=actor)
         .select_related("submission", "pool")
         .order_by(active_first, "due_at", "pk")
+    )
+
+
+# Decisions ------------------------------------------------------------------------------------------------------
+
+
+def pool_decision_list(pool: ReviewerPool) -> QuerySet[Decision]:
+    """The decisions on a pool's micro-credentials, newest first (codes only: no educator)."""
+    return (
+        Decision.objects.filter(submission__enrollment__micro_credential_id__in=pool_micro_credential_ids(pool))
+        .select_related("submission__enrollment__version")
+        .order_by("-decided_at")
     )

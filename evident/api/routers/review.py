@@ -19,7 +19,7 @@ from evident.earning.links import evidence_link
 from evident.review import queue, scoring
 from evident.review.models import Assignment, Decision
 from evident.review.permissions import access_assignment, access_pool, active_certification, pools_for
-from evident.review.selectors import queue_counts, reviewer_assignments
+from evident.review.selectors import pool_decision_list, queue_counts, reviewer_assignments
 from evident.review.selectors_scoring import lead_dashboard, scoring_sheet
 from evident.review.statistics import Agreement, ReviewerFigures, reviewer_figures
 
@@ -281,3 +281,32 @@ def statistics_pools(request: HttpRequest) -> dict[str, list[FiguresOut]]:
         str(board.pool.uuid): [figures_out(row.figures) for row in board.members]
         for board in lead_dashboard(actor(request))
     }
+
+
+class DecisionOut(Schema):
+    submission: str
+    micro_credential: str
+    outcome: str
+    basis: str
+    reason: str
+    decided_at: datetime
+
+
+@router.get(
+    "/review/pools/{uuid}/decisions",
+    response={200: list[DecisionOut], **ERRORS},
+    summary="For lead reviewers: the latest decisions on the pool's micro-credentials",
+)
+def pool_decisions(request: HttpRequest, uuid: UUID) -> list[DecisionOut]:
+    pool = access_pool(actor(request), uuid, lead=True)
+    return [
+        DecisionOut(
+            submission=d.submission.code,
+            micro_credential=d.submission.enrollment.version.title,
+            outcome=d.outcome,
+            basis=d.basis,
+            reason=d.reason,
+            decided_at=d.decided_at,
+        )
+        for d in pool_decision_list(pool)[:200]
+    ]

@@ -41,6 +41,12 @@ class ReviewApiTests(ReviewTestCase):
         status, done = api.post(f"/review/assignments/{assignment['uuid']}/complete")
         assert status == 200, done
         assert (done["decision"], done["basis"]) == ("earned", "single")
+        status, decisions = api_for(self.lead).get(f"/review/pools/{self.pool.uuid}/decisions")
+        assert status == 200
+        assert [(d["submission"], d["outcome"], d["basis"]) for d in decisions] == [
+            (submission.code, "earned", "single")
+        ]
+        assert api.get(f"/review/pools/{self.pool.uuid}/decisions")[0] == 403
         status, figures = api.get("/review/statistics/me")
         assert figures["completed"] == 1
         assert api.post(f"/review/pools/{self.pool.uuid}/claim", {"role": "first"})[0] == 204
