@@ -1,0 +1,4 @@
+"""Open Badges 3.0 credentials: issuing, signing and verifying.
+
+Only the Django-free signing core (``proofs``) exists so far.
+"""
