@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "evident.catalog",
     "evident.earning",
     "evident.review",
+    "evident.credentials",
     "evident.api",
     "evident.demo",
 ]
@@ -325,6 +326,13 @@ REVIEW_DOUBLE_SCORE_FIRST_DECISIONS = envint("REVIEW_DOUBLE_SCORE_FIRST_DECISION
 REVIEW_DOUBLE_SCORE_SHARE_PERCENT = envint("REVIEW_DOUBLE_SCORE_SHARE_PERCENT", 10, minimum=0)
 REVIEW_BACK_READ_SHARE_PERCENT = envint("REVIEW_BACK_READ_SHARE_PERCENT", 5, minimum=0)
 REVIEW_DRIFT_THRESHOLD = envstr("REVIEW_DRIFT_THRESHOLD", "0.667")
+
+# Credentials: issuer private keys are encrypted with this Fernet key (32 url-safe
+# base64 bytes). Without it a key is derived from SECRET_KEY, so changing
+# SECRET_KEY would lock the keys: set it in production. CREDENTIALS_KEY_WRAPPER
+# may name a class with encrypt/decrypt (a KMS) instead.
+CREDENTIALS_KEY_ENCRYPTION_KEY = envsecret("CREDENTIALS_KEY_ENCRYPTION_KEY") or ""
+CREDENTIALS_KEY_WRAPPER = envstr("CREDENTIALS_KEY_WRAPPER", "evident.credentials.keys.FernetWrapper")
 
 # --- API ----------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

@@ -29,6 +29,7 @@ from evident.accounts.audit import audit_record
 from evident.accounts.models import Organization, User
 from evident.accounts.permissions import Need, require
 from evident.catalog.models import MicroCredentialVersion, Requirement
+from evident.credentials import tasks as credential_tasks
 from evident.earning import tasks
 from evident.earning.media import MediaRefused, check_for_requirement, inspect_file
 from evident.earning.models import (
@@ -660,6 +661,7 @@ def submission_decide(
         enrollment.earned_at = now
         _touch(enrollment, Status.EARNED)
         enrollment.save(update_fields=["earned_at"])
+        transaction.on_commit(lambda: credential_tasks.issue_award_task.enqueue(str(enrollment.uuid)))
         _event(enrollment, EnrollmentEvent.Kind.EARNED, actor=None, submission=submission)
         audit_record(actor=actor, organization=enrollment.organization, action="enrollment.earned", target=enrollment)
         return None

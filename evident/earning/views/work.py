@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evident.accounts.http import EvidentRequest
 from evident.catalog.selectors import micro_credential_public
+from evident.credentials.selectors import award_for_enrollment
 from evident.earning import services
 from evident.earning.forms import EvidenceTextForm, EvidenceUploadForm, ShareForm, StartForm, SubmitForm
 from evident.earning.permissions import (
@@ -78,6 +79,7 @@ def enrollment_detail(request: EvidentRequest, uuid: UUID) -> HttpResponse:
             "coaches": list(coach_candidates(enrollment)),
             "upload_form": EvidenceUploadForm(),
             "views_by_others": evidence_views_by_others(enrollment),
+            "award": award_for_enrollment(enrollment.pk),
         },
     )
 

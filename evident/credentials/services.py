@@ -1,0 +1,277 @@
+"""Every change to credentials: issuer keys, issuing awards, revoking them, sharing them.
+
+Issuing is idempotent (one award per enrolment, by a unique constraint) and
+signs with the organization's active key; revoking sets the award's bit in
+its status list and re-signs the list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from evident.accounts.audit import audit_record
+from evident.accounts.models import Organization, User
+from evident.accounts.permissions import Need, require
+from evident.catalog.exchange import achievement
+from evident.credentials import keys
+from evident.credentials.did import issuer_did, verification_method_id
+from evident.credentials.models import Award, IssuerKey, StatusList
+from evident.credentials.proofs import add_proof
+from evident.credentials.proofs.multikey import encode_public_key
+from evident.credentials.status_list import bitstring_from_indices, encode_status_list
+from evident.earning.models import Enrollment, Submission
+
+CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+# Keys -----------------------------------------------------------------------------------------------------------
+
+
+def _new_key(organization: Organization, number: int) -> IssuerKey:
+    private = Ed25519PrivateKey.generate()
+    return IssuerKey.objects.create(
+        organization=organization,
+        fragment=f"key-{number}",
+        public_key_multibase=encode_public_key(private.public_key()),
+        private_key_encrypted=keys.seal(private),
+    )
+
+
+@transaction.atomic
+def issuer_key_active(organization: Organization) -> IssuerKey:
+    """The key the organization signs with now; its first key is made on first use."""
+    list(Organization.objects.select_for_update().filter(pk=organization.pk).values_list("pk", flat=True))
+    key = IssuerKey.objects.filter(organization=organization, retired_at__isnull=True).first()
+    return key or _new_key(organization, IssuerKey.objects.filter(organization=organization).count() + 1)
+
+
+@transaction.atomic
+def issuer_key_rotate(*, actor: User, organization: Organization) -> IssuerKey:
+    """Retire the active key and start signing with a new one. Organization admins only.
+
+    The retired key stays in the DID document, so what it signed still verifies.
+    """
+    require(actor, organization, Need.MANAGE_ORGANIZATION)
+    if not organization.issues_credentials:
+        raise ValidationError(f"{organization.name} does not issue credentials.", code="not_issuer")
+    current = issuer_key_active(organization)
+    current.retired_at = timezone.now()
+    current.save(update_fields=["retired_at"])
+    key = _new_key(organization, IssuerKey.objects.filter(organization=organization).count() + 1)
+    audit_record(actor=actor, organization=organization, action="issuer_key.rotated", target=key)
+    return key
+
+
+def _sign(document: dict[str, Any], key: IssuerKey) -> dict[str, Any]:
+    return add_proof(
+        document, private_key=keys.unseal(key.private_key_encrypted), verification_method=verification_method_id(key)
+    )
+
+
+# Status lists ---------------------------------------------------------------------------------------------------
+
+
+def _status_list_for(organization: Organization) -> StatusList:
+    status_list = (
+        StatusList.objects.filter(organization=organization, purpose="revocation").order_by("created_at").last()
+    )
+    if status_list is None or Award.objects.filter(status_list=status_list).count() >= status_list.size // 2:
+        # Half full: start another, so indexes stay sparse and unguessable.
+        status_list = StatusList.objects.create(organization=organization)
+    return status_list
+
+
+def _free_index(status_list: StatusList) -> int:
+    """A random unused index: neighbouring awards must not reveal each other."""
+    taken = set(Award.objects.filter(status_list=status_list).values_list("status_index", flat=True))
+    while True:
+        index = secrets.randbelow(status_list.size)
+        if index not in taken:
+            return index
+
+
+def status_list_url(status_list: StatusList) -> str:
+    return settings.BASE_URL + status_list.get_absolute_url()
+
+
+def status_list_sign(status_list: StatusList) -> dict[str, Any]:
+    """Sign the list as it stands (every revoked award's bit set) and keep the credential."""
+    revoked = Award.objects.filter(status_list=status_list, revoked_at__isnull=False).values_list(
+        "status_index", flat=True
+    )
+    bits = bitstring_from_indices(revoked, status_list.size)
+    url = status_list_url(status_list)
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_did(status_list.organization),
+        "validFrom": _iso(timezone.now()),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": status_list.purpose,
+            "encodedList": encode_status_list(bits, status_list.size),
+        },
+    }
+    status_list.credential = _sign(document, issuer_key_active(status_list.organization))
+    status_list.updated_at = timezone.now()
+    status_list.save(update_fields=["credential", "updated_at"])
+    return status_list.credential
+
+
+# Issuing --------------------------------------------------------------------------------------------------------
+
+
+def identity_hash(email: str, salt: str) -> str:
+    """OB 3.0's hashed identifier: ``sha256$`` + hex SHA-256 of the address followed by the salt."""
+    return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+
+
+def _results(submission: Submission, achievement_data: dict[str, Any]) -> list[dict[str, Any]]:
+    feedback = {f.requirement_id: f for f in submission.feedback.select_related("requirement")}
+    results = []
+    requirements = list(submission.enrollment.version.requirements.order_by("order"))
+    for description, requirement in zip(achievement_data["resultDescription"], requirements, strict=True):
+        row = feedback.get(requirement.pk)
+        level = next((lv for lv in description["rubricCriterionLevel"] if row and lv["name"] == row.level_name), None)
+        result: dict[str, Any] = {"type": ["Result"], "resultDescription": description["id"]}
+        if level is not None:
+            result["achievedLevel"] = level["id"]
+        results.append(result)
+    return results
+
+
+@transaction.atomic
+def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
+    """Issue the credential of an earned enrolment; the existing one when it was issued already.
+
+    Raises ValidationError unless the enrolment is earned.
+    """
+    existing = Award.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    if enrollment.status != Enrollment.Status.EARNED:
+        raise ValidationError("Only an earned micro-credential gets a credential.", code="not_earned")
+    version = enrollment.version
+    organization = version.micro_credential.organization
+    submission = enrollment.submissions.filter(status=Submission.Status.PASSED).order_by("-number").first()
+    if submission is None:
+        raise ValidationError("The earned submission is missing.", code="no_submission")
+    status_list = _status_list_for(organization)
+    award = Award(
+        organization=organization,
+        educator=enrollment.educator,
+        enrollment=enrollment,
+        version=version,
+        title=version.title,
+        credential={},
+        status_list=status_list,
+        status_index=_free_index(status_list),
+        issued_at=enrollment.earned_at or timezone.now(),
+    )
+    achievement_data = achievement(version)
+    salt = secrets.token_hex(16)
+    credential_id = settings.BASE_URL + reverse("credentials:award-detail", kwargs={"uuid": award.uuid})
+    document: dict[str, Any] = {
+        "@context": CONTEXTS,
+        "id": credential_id,
+        "type": ["VerifiableCredential", "AchievementCredential"],
+        "issuer": {
+            "id": issuer_did(organization),
+            "type": ["Profile"],
+            "name": organization.name,
+            "url": settings.BASE_URL + reverse("catalog:issuer-detail", kwargs={"slug": organization.slug}),
+        },
+        "validFrom": _iso(award.issued_at),
+        "name": version.title,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": identity_hash(enrollment.educator.email, salt),
+                    "identityType": "emailAddress",
+                    "hashed": True,
+                    "salt": salt,
+                }
+            ],
+            "achievement": achievement_data,
+            "result": _results(submission, achievement_data),
+        },
+        "credentialStatus": {
+            "id": f"{status_list_url(status_list)}#{award.status_index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(award.status_index),
+            "statusListCredential": status_list_url(status_list),
+        },
+    }
+    award.credential = _sign(document, issuer_key_active(organization))
+    try:
+        with transaction.atomic():
+            award.save()
+    except IntegrityError:
+        # Issued meanwhile by another worker (the task ran twice): that one stands.
+        return Award.objects.get(enrollment=enrollment)
+    if status_list.credential is None:
+        status_list_sign(status_list)
+    audit_record(
+        actor=None, organization=organization, action="award.issued", target=award, data={"version": str(version.uuid)}
+    )
+    return award
+
+
+# Revoking and sharing -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
+    """Revoke with a reason: the award's status bit is set and the list re-signed. Issuer admins only."""
+    require(actor, award.organization, Need.MANAGE_ORGANIZATION)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why the credential is revoked.", code="reason_required")
+    changed = Award.objects.filter(pk=award.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason=reason[:300], revoked_by=actor
+    )
+    award.refresh_from_db()
+    if changed:
+        status_list_sign(award.status_list)
+        audit_record(
+            actor=actor, organization=award.organization, action="award.revoked", target=award, data={"reason": reason}
+        )
+    return award
+
+
+@transaction.atomic
+def award_set_public(*, actor: User, award: Award, public: bool) -> Award:
+    """The educator shows or hides their credential's page and document to people with the link."""
+    if award.educator_id != actor.pk:
+        raise Http404("No such credential.")
+    if award.is_public != public:
+        award.is_public = public
+        award.save(update_fields=["is_public"])
+        audit_record(actor=actor, organization=None, action="award.shared" if public else "award.hidden", target=award)
+    return award
+
+
+def require_issuer_admin(actor: User, organization: Organization) -> None:
+    if not organization.issues_credentials:
+        raise PermissionDenied(f"{organization.name} does not issue credentials.")
+    require(actor, organization, Need.MANAGE_ORGANIZATION)

@@ -1,0 +1,19 @@
+"""Background work for credentials. Tasks take ids, load rows, call one service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from evident.accounts import audit
+from evident.credentials import services
+from evident.earning.models import Enrollment
+
+
+@task()
+def issue_award_task(enrollment_uuid: str) -> str:
+    """Issue the credential of an earned enrolment (safe to run twice: one award per enrolment)."""
+    with audit.origin(audit.Origin(kind="task")):
+        enrollment = Enrollment.objects.select_related("version__micro_credential__organization", "educator").get(
+            uuid=enrollment_uuid
+        )
+        return str(services.award_issue_for_enrollment(enrollment).uuid)

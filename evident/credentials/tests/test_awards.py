@@ -1,0 +1,112 @@
+"""Issuing, verifying and revoking awards on the platform (Django side)."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from evident.accounts.tests.factories import member
+from evident.credentials import services
+from evident.credentials.did import issuer_did, slug_from_did
+from evident.credentials.models import Award, IssuerKey
+from evident.credentials.verify import check_credential
+from evident.earning import services as earning
+from evident.earning.tests.base import EarningTestCase
+
+
+class AwardTests(EarningTestCase):
+    def earn(self, user=None):
+        enrollment = self.enrol(user)
+        submission = self.submit(enrollment)
+        outcomes = [
+            earning.RequirementOutcome(requirement=e.requirement, passed=True, level_name="Meets")
+            for e in submission.evidence.select_related("requirement")
+        ]
+        with self.captureOnCommitCallbacks(execute=True):
+            earning.submission_decide(submission=submission, outcomes=outcomes)
+        return Award.objects.get(enrollment=enrollment)
+
+    def test_an_earned_micro_credential_is_issued_a_signed_credential_that_verifies(self):
+        award = self.earn()
+        document = award.credential
+        assert document["type"] == ["VerifiableCredential", "AchievementCredential"]
+        assert document["issuer"]["id"] == issuer_did(self.version.micro_credential.organization)
+        assert document["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+        subject = document["credentialSubject"]
+        assert subject["achievement"]["achievementType"] == "MicroCredential"
+        assert subject["identifier"][0]["identityHash"] == services.identity_hash(
+            self.educator.email, subject["identifier"][0]["salt"]
+        )
+        assert self.educator.email not in json.dumps(document)
+        assert len(subject["result"]) == 3 and all("achievedLevel" in r for r in subject["result"])
+        assert check_credential(document).state == "valid"
+
+    def test_issuing_twice_gives_the_same_award(self):
+        award = self.earn()
+        assert services.award_issue_for_enrollment(award.enrollment).pk == award.pk
+
+    def test_a_changed_field_no_longer_verifies(self):
+        document = copy.deepcopy(self.earn().credential)
+        document["credentialSubject"]["achievement"]["name"] = "Something Else"
+        check = check_credential(document)
+        assert check.state == "invalid" and "signature" in check.reason
+
+    def test_revoking_sets_the_status_bit_and_the_check_says_revoked(self):
+        award = self.earn()
+        organization = award.organization
+        admin = member(organization, "org_admin")
+        with self.assertRaises(PermissionDenied):
+            services.award_revoke(actor=self.educator, award=award, reason="No.")
+        services.award_revoke(actor=admin, award=award, reason="Issued in error.")
+        assert check_credential(award.credential).state == "revoked"
+        response = self.client.get(award.status_list.get_absolute_url())
+        assert response.status_code == 200
+        assert check_credential(json.loads(response.content)).state == "valid"  # the list itself verifies
+
+    def test_the_did_document_lists_every_key_so_old_credentials_verify_after_rotation(self):
+        award = self.earn()
+        organization = award.organization
+        admin = member(organization, "org_admin")
+        services.issuer_key_rotate(actor=admin, organization=organization)
+        assert IssuerKey.objects.filter(organization=organization).count() == 2
+        response = self.client.get(reverse("credentials:did-document", kwargs={"slug": organization.slug}))
+        document = json.loads(response.content)
+        assert response["Content-Type"] == "application/did+json"
+        assert [m["id"].split("#")[1] for m in document["verificationMethod"]] == ["key-1", "key-2"]
+        assert document["assertionMethod"] == [m["id"] for m in document["verificationMethod"]]
+        assert check_credential(award.credential).state == "valid"
+        assert slug_from_did(document["id"]) == organization.slug
+
+    def test_the_private_key_is_encrypted_at_rest(self):
+        award = self.earn()
+        key = IssuerKey.objects.get(organization=award.organization)
+        assert key.public_key_multibase.startswith("z6Mk")
+        assert "z6Mk" not in key.private_key_encrypted and len(key.private_key_encrypted) > 80
+
+    def test_the_credential_is_private_until_the_educator_shares_it(self):
+        award = self.earn()
+        page, document = award.get_absolute_url(), reverse("credentials:award-json", kwargs={"uuid": award.uuid})
+        assert self.client.get(page).status_code == 404
+        assert self.client_for(self.other_educator).get(document).status_code == 404
+        assert self.client_for(self.educator).get(page).status_code == 200
+        response = self.client_for(self.educator).post(
+            reverse("credentials:award-share", kwargs={"uuid": award.uuid}), {"public": "true"}
+        )
+        assert response.status_code == 302
+        assert self.client.get(page).status_code == 200
+        downloaded = self.client.get(document)
+        assert json.loads(downloaded.content) == award.credential
+        assert (
+            self.client_for(self.other_educator)
+            .post(reverse("credentials:award-share", kwargs={"uuid": award.uuid}), {"public": "false"})
+            .status_code
+            == 404
+        )
+
+    def test_the_work_page_links_to_the_credential(self):
+        award = self.earn()
+        page = self.client_for(self.educator).get(award.enrollment.get_absolute_url())
+        self.assertContains(page, award.get_absolute_url())

@@ -1,0 +1,76 @@
+"""Credential documents and pages: DID documents and status lists for verifiers, the
+credential page and its signed JSON for the educator and whoever they share it with."""
+
+from __future__ import annotations
+
+import json
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from evident.accounts.http import EvidentRequest
+from evident.credentials import services
+from evident.credentials.permissions import access_award
+from evident.credentials.selectors import issuer_did_document, status_list_get
+
+
+def _json(data: object, *, content_type: str = "application/json") -> HttpResponse:
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers anywhere fetch these
+    return response
+
+
+@login_not_required
+@require_GET
+def did_document(request: HttpRequest, slug: str) -> HttpResponse:
+    return _json(issuer_did_document(slug), content_type="application/did+json")
+
+
+@login_not_required
+@require_GET
+def status_list(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    found = status_list_get(uuid)
+    credential = found.credential or services.status_list_sign(found)
+    response = _json(credential, content_type="application/vc+ld+json")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@login_not_required
+@require_GET
+def award_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    award = access_award(request.user, uuid)
+    return render(
+        request,
+        "credentials/award_detail.html",
+        {
+            "section": "earning",
+            "award": award,
+            "is_owner": request.user.is_authenticated and award.educator_id == request.user.pk,
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def award_json(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    award = access_award(request.user, uuid)
+    response = _json(award.credential, content_type="application/vc+ld+json")
+    response["Content-Disposition"] = f'attachment; filename="credential-{award.uuid}.json"'
+    return response
+
+
+@require_POST
+def award_share(request: EvidentRequest, uuid: UUID) -> HttpResponse:
+    award = access_award(request.user, uuid, owner_only=True)
+    public = request.POST.get("public") == "true"
+    services.award_set_public(actor=request.user, award=award, public=public)
+    messages.success(
+        request,
+        "Anyone with the link can now see this credential." if public else "Only you can see this credential now.",
+    )
+    return redirect(award.get_absolute_url())
