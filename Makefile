@@ -29,13 +29,17 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# The independent verifier the test suite checks our credentials with (interop/verify.mjs).
+interop/node_modules/.package-lock.json: interop/package.json interop/package-lock.json
+	cd interop && npm ci --no-audit --no-fund --loglevel=error
+
 # Front-end assets come from the npm registry at set-up and are bundled by esbuild.
 evident/static/dist/main.js: node_modules/.package-lock.json $(wildcard assets/*)
 	npm run --silent build
 
 assets: evident/static/dist/main.js
 
-setup: $(VENV)/.installed assets
+setup: $(VENV)/.installed assets interop/node_modules/.package-lock.json
 
 run: setup
 	@$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v 0
