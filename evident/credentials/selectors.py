@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
@@ -36,3 +37,13 @@ def award_list(educator: User) -> QuerySet[Award]:
 
 def award_for_enrollment(enrollment_id: int) -> Award | None:
     return Award.objects.filter(enrollment_id=enrollment_id).first()
+
+
+def award_by_url(url: str) -> Award | None:
+    """A public award named by its page or JSON address on this platform."""
+    prefix = settings.BASE_URL + "/credentials/"
+    tail = url[len(prefix) :].split("/")[0].removesuffix(".json") if url.startswith(prefix) else ""
+    try:
+        return Award.objects.filter(uuid=tail, is_public=True).first()
+    except (ValueError, ValidationError):
+        return None

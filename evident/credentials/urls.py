@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.credentials.views import public
+from evident.credentials.views import public, verifier
 
 app_name = "credentials"
 
 urlpatterns = [
+    path("verify/", verifier.verify_page, name="verify"),
+    path("verify/api", verifier.verify_api, name="verify-api"),
     path("orgs/<slug:slug>/did.json", public.did_document, name="did-document"),
     path("credentials/status/<uuid:uuid>", public.status_list, name="status-list"),
     path("credentials/<uuid:uuid>/", public.award_detail, name="award-detail"),

@@ -1,0 +1,92 @@
+"""Credentials in a real browser: the educator downloads the signed JSON of an earned
+micro-credential and shares it; a stranger verifies it at /verify/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from evident.accounts.services import platform_organization
+from evident.accounts.tests.factories import OrganizationFactory, member
+from evident.catalog.tests.factories import issuer, publish, sample_blueprint
+from evident.credentials.models import Award
+from evident.earning import services as earning
+from evident.earning.tests import samples
+from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def award(transactional_db, tmp_path: Path) -> Award:
+    institute = issuer("institute", "Institute of Practice")
+    version = publish(
+        member(institute, "author"), institute, sample_blueprint(), member(platform_organization(), "quality_reviewer")
+    )
+    district = OrganizationFactory(slug="riverbend", name="Riverbend Schools")
+    educator = member(district, "educator", email="elena@riverbend.example", full_name="Elena Educator")
+    enrollment = earning.enrollment_start(actor=educator, version=version)
+    draft = enrollment.submissions.get()
+    for kind, path in (
+        ("video", samples.make_video(tmp_path / "v.mp4")),
+        ("document", samples.make_pdf(tmp_path / "p.pdf")),
+    ):
+        earning.evidence_file_add(
+            actor=educator,
+            submission=draft,
+            requirement_uuid=version.requirements.get(evidence_kind=kind).uuid,
+            path=path,
+            filename=path.name,
+        )
+    earning.evidence_save(
+        actor=educator,
+        submission=draft,
+        requirement_uuid=version.requirements.get(evidence_kind="written").uuid,
+        text="Every student blended the pattern by the end of the lesson. " * 40,
+    )
+    submission = earning.submission_submit(
+        actor=educator, submission=draft, choices=earning.SubmitChoices(consent=True)
+    )
+    earning.submission_decide(
+        submission=submission,
+        outcomes=[
+            earning.RequirementOutcome(requirement=e.requirement, passed=True, level_name="Meets")
+            for e in submission.evidence.select_related("requirement")
+        ],
+    )
+    return Award.objects.get(enrollment=enrollment)
+
+
+def test_the_educator_downloads_the_credential_and_a_stranger_verifies_it(
+    session: BrowserSession, award: Award, tmp_path: Path
+):
+    page = session.new_page()
+    sign_in(page, "elena@riverbend.example")
+    page.goto(award.enrollment.get_absolute_url())  # type: ignore[union-attr]  # a micro-credential award has one
+    page.get_by_role("link", name="See your credential").click()
+    expect(page.get_by_role("heading", name="Teaching Phonics", level=1)).to_be_visible()
+    expect(page.get_by_text("Valid.")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the signed credential (JSON)").click()
+    saved = tmp_path / "credential.json"
+    download.value.save_as(saved)
+    page.get_by_role("button", name="Make it public").click()
+    expect(page.get_by_text("Anyone with the link can now see this credential.")).to_be_visible()
+
+    stranger = session.new_page()
+    stranger.goto("/verify/")
+    assert_accessible(stranger)
+    stranger.get_by_label("Or upload the credential file (.json)").set_input_files(saved)
+    stranger.get_by_role("button", name="Verify").click()
+    expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
+    expect(stranger.get_by_text("Institute of Practice").first).to_be_visible()
+    assert_accessible(stranger)
+
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(saved.read_text().replace("Teaching Phonics", "Teaching Calculus"))
+    stranger.get_by_label("Or upload the credential file (.json)").set_input_files(tampered)
+    stranger.get_by_role("button", name="Verify").click()
+    expect(stranger.get_by_role("heading", name="Not valid")).to_be_visible()
