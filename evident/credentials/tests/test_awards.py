@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import copy
 import json
+import tempfile
+from io import StringIO
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 
 from evident.accounts.tests.factories import member
 from evident.credentials import services
 from evident.credentials.did import issuer_did, slug_from_did
+from evident.credentials.interop import verify_with_digital_bazaar
 from evident.credentials.models import Award, IssuerKey
 from evident.credentials.verify import check_credential
 from evident.earning import services as earning
 from evident.earning.tests.base import EarningTestCase
 
 
-class AwardTests(EarningTestCase):
+class AwardCase(EarningTestCase):
     def earn(self, user=None):
         enrollment = self.enrol(user)
         submission = self.submit(enrollment)
@@ -29,6 +34,8 @@ class AwardTests(EarningTestCase):
             earning.submission_decide(submission=submission, outcomes=outcomes)
         return Award.objects.get(enrollment=enrollment)
 
+
+class AwardTests(AwardCase):
     def test_an_earned_micro_credential_is_issued_a_signed_credential_that_verifies(self):
         award = self.earn()
         document = award.credential
@@ -110,3 +117,29 @@ class AwardTests(EarningTestCase):
         award = self.earn()
         page = self.client_for(self.educator).get(award.enrollment.get_absolute_url())
         self.assertContains(page, award.get_absolute_url())
+
+
+class ExportTests(AwardCase):
+    def test_export_writes_what_a_third_party_needs_and_it_verifies_with_digital_bazaar(self):
+        award = self.earn()
+        services.award_revoke(actor=member(award.organization, "org_admin"), award=award, reason="Issued in error.")
+        other = self.earn(self.other_educator)
+        out = Path(tempfile.mkdtemp())
+        call_command("export_credentials", "--out", str(out), stdout=StringIO())
+        credentials = sorted((out / "credentials").glob("*.json"))
+        assert len(credentials) == 2
+        status_lists = {
+            json.loads(p.read_text())["id"]: json.loads(p.read_text()) for p in (out / "status-lists").glob("*.json")
+        }
+        issuers = {
+            json.loads(p.read_text())["id"]: json.loads(p.read_text()) for p in (out / "issuers").glob("*.did.json")
+        }
+        documents = {**status_lists, **issuers}
+        results = verify_with_digital_bazaar(
+            [{"credential": json.loads(p.read_text()), "documents": documents} for p in credentials]
+        )
+        by_id = {json.loads(p.read_text())["id"]: r for p, r in zip(credentials, results, strict=True)}
+        revoked = by_id["http://testserver" + award.get_absolute_url()]
+        valid = by_id["http://testserver" + other.get_absolute_url()]
+        assert (valid["verified"], valid["revoked"]) == (True, False), valid
+        assert revoked["revoked"] is True, revoked

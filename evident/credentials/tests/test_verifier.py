@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from evident.accounts.tests.factories import member
 from evident.credentials import services
-from evident.credentials.tests.test_awards import AwardTests
+from evident.credentials.tests.test_awards import AwardCase
 
 
-class VerifierTests(AwardTests):
+class VerifierTests(AwardCase):
     def verify(self, **data):
         return Client(enforce_csrf_checks=False).post(reverse("credentials:verify"), data)
 
