@@ -27,7 +27,7 @@ from evident.catalog.exchange import achievement
 from evident.credentials import keys
 from evident.credentials.did import issuer_did, verification_method_id
 from evident.credentials.models import Award, IssuerKey, StatusList
-from evident.credentials.proofs import add_proof
+from evident.credentials.proofs import create_proof
 from evident.credentials.proofs.multikey import encode_public_key
 from evident.credentials.status_list import bitstring_from_indices, encode_status_list
 from evident.earning.models import Enrollment, Submission
@@ -78,9 +78,11 @@ def issuer_key_rotate(*, actor: User, organization: Organization) -> IssuerKey:
 
 
 def _sign(document: dict[str, Any], key: IssuerKey) -> dict[str, Any]:
-    return add_proof(
+    """The document with its proof, as a one-item list: OB 3.0's schema wants ``proof`` to be an array."""
+    proof = create_proof(
         document, private_key=keys.unseal(key.private_key_encrypted), verification_method=verification_method_id(key)
     )
+    return {**document, "proof": [proof]}
 
 
 # Status lists ---------------------------------------------------------------------------------------------------
@@ -186,6 +188,10 @@ def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
         issued_at=enrollment.earned_at or timezone.now(),
     )
     achievement_data = achievement(version)
+    # OB 3.0 requires an alignment to link to its target; ones we know only by name stay in the catalog.
+    alignments = [a for a in achievement_data.pop("alignment", []) if a.get("targetUrl")]
+    if alignments:
+        achievement_data["alignment"] = alignments
     salt = secrets.token_hex(16)
     credential_id = settings.BASE_URL + reverse("credentials:award-detail", kwargs={"uuid": award.uuid})
     document: dict[str, Any] = {

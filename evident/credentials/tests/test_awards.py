@@ -41,7 +41,7 @@ class AwardTests(AwardCase):
         document = award.credential
         assert document["type"] == ["VerifiableCredential", "AchievementCredential"]
         assert document["issuer"]["id"] == issuer_did(self.version.micro_credential.organization)
-        assert document["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+        assert document["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
         subject = document["credentialSubject"]
         assert subject["achievement"]["achievementType"] == "MicroCredential"
         assert subject["identifier"][0]["identityHash"] == services.identity_hash(
@@ -143,3 +143,20 @@ class ExportTests(AwardCase):
         valid = by_id["http://testserver" + other.get_absolute_url()]
         assert (valid["verified"], valid["revoked"]) == (True, False), valid
         assert revoked["revoked"] is True, revoked
+
+
+class SchemaTests(AwardCase):
+    def test_an_issued_credential_follows_the_open_badges_schema(self):
+        from jsonschema import validators
+
+        path = (
+            Path(__file__).resolve().parents[3].parent
+            / "shared"
+            / "ob3"
+            / "schemas"
+            / "ob_v3p0_achievementcredential_schema.json"
+        )
+        schema = json.loads(path.read_text())
+        validator = validators.validator_for(schema)(schema)
+        errors = sorted(validator.iter_errors(self.earn().credential), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message[:120]}" for e in errors[:8])
