@@ -19,10 +19,10 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHt
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
-from evident.accounts.audit import current_origin
 from evident.accounts.http import EvidentRequest
+from evident.earning import services
 from evident.earning.links import VARIANTS, link_is_valid
-from evident.earning.models import EvidenceAccess, EvidenceFile
+from evident.earning.models import EvidenceFile
 from evident.earning.permissions import Capacity, access_evidence_file
 from evident.lib.ranges import UnsatisfiableRange, parse_range
 
@@ -58,18 +58,6 @@ def _stream(handle: IO[bytes], first: int, length: int) -> Iterator[bytes]:
         handle.close()
 
 
-def _record(request: EvidentRequest, file: EvidenceFile, capacity: str, variant: str) -> None:
-    where = current_origin()
-    EvidenceAccess.objects.create(
-        evidence_file=file,
-        viewer=request.user,
-        capacity=capacity,
-        variant=variant,
-        ip_address=where.ip_address,
-        user_agent=where.user_agent[:300],
-    )
-
-
 @require_http_methods(["GET", "HEAD"])
 def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResponse | StreamingHttpResponse:
     if variant not in VARIANTS:
@@ -81,7 +69,7 @@ def evidence_file(request: EvidentRequest, uuid: UUID, variant: str) -> HttpResp
     name, content_type = _stored_name(file, variant)
     range_header = request.headers.get("Range")
     if not range_header or range_header.strip().startswith("bytes=0-"):
-        _record(request, file, capacity, variant)
+        services.evidence_view_record(viewer=request.user, file=file, capacity=capacity, variant=variant)
     disposition = "inline" if content_type.startswith(INLINE_TYPES) else "attachment"
     if capacity == Capacity.REVIEWER:
         # Review is blind, and a file's own name can carry the educator's.
