@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from evident.credentials import baking
+
 MAX_BYTES = 200_000
 
 
@@ -17,7 +19,7 @@ class VerifyForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
     )
-    file = forms.FileField(label="Or upload the credential file (.json)", required=False)
+    file = forms.FileField(label="Or upload the credential file (.json) or its badge (.png, .svg)", required=False)
     # A plain field: the address is only compared with this platform's own, never fetched.
     url = forms.CharField(label="Or give the credential's address on this platform", required=False, max_length=500)
 
@@ -37,7 +39,22 @@ class VerifyForm(forms.Form):
                     code="foreign_url",
                 )
             return data
-        raw = data["file"].read(MAX_BYTES + 1) if data.get("file") else data["credential"].encode()
+        if data.get("file"):
+            raw = data["file"].read(baking.MAX_IMAGE_BYTES + 1)
+            if raw.startswith(b"\x89PNG") or b"<svg" in raw[:2048].lower():
+                try:
+                    baked = baking.unbake(raw)
+                except ValueError as error:
+                    raise forms.ValidationError(str(error), code="too_large") from None
+                if baked is None:
+                    raise forms.ValidationError(
+                        "This image carries no credential. Download the badge again from the credential's page.",
+                        code="not_baked",
+                    )
+                data["document"] = baked
+                return data
+        else:
+            raw = data["credential"].encode()
         if len(raw) > MAX_BYTES:
             raise forms.ValidationError("That is too large to be a credential (200 KB at most).", code="too_large")
         try:

@@ -13,5 +13,7 @@ urlpatterns = [
     path("credentials/status/<uuid:uuid>", public.status_list, name="status-list"),
     path("credentials/<uuid:uuid>/", public.award_detail, name="award-detail"),
     path("credentials/<uuid:uuid>.json", public.award_json, name="award-json"),
+    path("credentials/<uuid:uuid>/badge.png", public.award_badge_png, name="award-badge-png"),
+    path("credentials/<uuid:uuid>/badge.svg", public.award_badge_svg, name="award-badge-svg"),
     path("credentials/<uuid:uuid>/share/", public.award_share, name="award-share"),
 ]

@@ -1,5 +1,5 @@
-"""Credentials in a real browser: the educator downloads the signed JSON of an earned
-micro-credential and shares it; a stranger verifies it at /verify/."""
+"""Credentials in a real browser: the educator downloads the signed JSON and the baked
+PNG badge of an earned micro-credential and shares it; a stranger verifies both at /verify/."""
 
 from __future__ import annotations
 
@@ -73,20 +73,28 @@ def test_the_educator_downloads_the_credential_and_a_stranger_verifies_it(
         page.get_by_role("link", name="Download the signed credential (JSON)").click()
     saved = tmp_path / "credential.json"
     download.value.save_as(saved)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the badge with the credential inside (PNG)").click()
+    badge = tmp_path / "badge.png"
+    download.value.save_as(badge)
     page.get_by_role("button", name="Make it public").click()
     expect(page.get_by_text("Anyone with the link can now see this credential.")).to_be_visible()
 
     stranger = session.new_page()
     stranger.goto("/verify/")
     assert_accessible(stranger)
-    stranger.get_by_label("Or upload the credential file (.json)").set_input_files(saved)
+    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(saved)
     stranger.get_by_role("button", name="Verify").click()
     expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
     expect(stranger.get_by_text("Institute of Practice").first).to_be_visible()
     assert_accessible(stranger)
 
+    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(badge)
+    stranger.get_by_role("button", name="Verify").click()
+    expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
+
     tampered = tmp_path / "tampered.json"
     tampered.write_text(saved.read_text().replace("Teaching Phonics", "Teaching Calculus"))
-    stranger.get_by_label("Or upload the credential file (.json)").set_input_files(tampered)
+    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(tampered)
     stranger.get_by_role("button", name="Verify").click()
     expect(stranger.get_by_role("heading", name="Not valid")).to_be_visible()

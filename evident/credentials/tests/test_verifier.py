@@ -52,3 +52,16 @@ class VerifierTests(AwardCase):
         assert (
             Client().post(reverse("credentials:verify-api"), "[]", content_type="application/json").status_code == 400
         )
+
+    def test_a_baked_png_and_svg_from_the_credential_page_verify(self):
+        award = self.earn()
+        owner = self.client_for(self.educator)
+        for name in ("award-badge-png", "award-badge-svg"):
+            response = owner.get(reverse(f"credentials:{name}", kwargs={"uuid": award.uuid}))
+            assert response.status_code == 200
+            extension = "png" if name.endswith("png") else "svg"
+            upload = SimpleUploadedFile(f"badge.{extension}", response.content)
+            self.assertContains(self.verify(file=upload), "Valid</h2>")
+        plain = SimpleUploadedFile("badge.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>")
+        self.assertContains(self.verify(file=plain), "carries no credential", status_code=422)
+        assert self.client.get(reverse("credentials:award-badge-png", kwargs={"uuid": award.uuid})).status_code == 404

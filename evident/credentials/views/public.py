@@ -13,9 +13,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from evident.accounts.http import EvidentRequest
-from evident.credentials import services
+from evident.credentials import baking, services
+from evident.credentials.models import Award
 from evident.credentials.permissions import access_award
 from evident.credentials.selectors import issuer_did_document, status_list_get
+from evident.lib.badges import badge_svg
 
 
 def _json(data: object, *, content_type: str = "application/json") -> HttpResponse:
@@ -74,3 +76,38 @@ def award_share(request: EvidentRequest, uuid: UUID) -> HttpResponse:
         "Anyone with the link can now see this credential." if public else "Only you can see this credential now.",
     )
     return redirect(award.get_absolute_url())
+
+
+def _badge_source(award: Award) -> tuple[bytes | None, str]:
+    """The micro-credential's own badge: an uploaded image (bytes) or the drawn SVG (text)."""
+    version = award.version
+    if version is not None and version.badge_image:
+        with version.badge_image.open("rb") as handle:
+            return handle.read(), ""
+    title, colour = award.title, version.badge_color if version is not None else "#0d5c63"
+    return None, badge_svg(title, colour)
+
+
+@login_not_required
+@require_GET
+def award_badge_png(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    award = access_award(request.user, uuid)
+    image, _ = _badge_source(award)
+    colour = award.version.badge_color if award.version is not None else "#0d5c63"
+    png = baking.as_png(image) if image else baking.draw_badge_png(award.title, colour)
+    response = HttpResponse(baking.bake_png(png, award.credential), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="badge-{award.uuid}.png"'
+    return response
+
+
+@login_not_required
+@require_GET
+def award_badge_svg(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    award = access_award(request.user, uuid)
+    colour = award.version.badge_color if award.version is not None else "#0d5c63"
+    response = HttpResponse(
+        baking.bake_svg(badge_svg(award.title, colour), award.credential), content_type="image/svg+xml"
+    )
+    response["Content-Disposition"] = f'attachment; filename="badge-{award.uuid}.svg"'
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
