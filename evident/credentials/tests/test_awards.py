@@ -160,3 +160,14 @@ class SchemaTests(AwardCase):
         validator = validators.validator_for(schema)(schema)
         errors = sorted(validator.iter_errors(self.earn().credential), key=lambda e: list(e.path))
         assert not errors, "\n".join(f"{list(e.path)}: {e.message[:120]}" for e in errors[:8])
+
+
+class LinkedInTests(AwardCase):
+    def test_a_public_credential_offers_the_linkedin_form_filled_in(self):
+        award = self.earn()
+        services.award_set_public(actor=self.educator, award=award, public=True)
+        page = self.client_for(self.educator).get(award.get_absolute_url())
+        self.assertContains(
+            page, "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name=Teaching+Phonics"
+        )
+        self.assertContains(page, "certId=" + str(award.uuid))

@@ -4,6 +4,7 @@ credential page and its signed JSON for the educator and whoever they share it w
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -42,6 +43,22 @@ def status_list(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return response
 
 
+def linkedin_add_url(award: Award, page_url: str) -> str:
+    """LinkedIn's "add a licence or certification" form, filled in for this credential."""
+    query = urlencode(
+        {
+            "startTask": "CERTIFICATION_NAME",
+            "name": award.title,
+            "organizationName": award.organization.name,
+            "issueYear": award.issued_at.year,
+            "issueMonth": award.issued_at.month,
+            "certUrl": page_url,
+            "certId": str(award.uuid),
+        }
+    )
+    return f"https://www.linkedin.com/profile/add?{query}"
+
+
 @login_not_required
 @require_GET
 def award_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
@@ -53,6 +70,7 @@ def award_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "section": "earning",
             "award": award,
             "is_owner": request.user.is_authenticated and award.educator_id == request.user.pk,
+            "linkedin_url": linkedin_add_url(award, request.build_absolute_uri(award.get_absolute_url())),
         },
     )
 
