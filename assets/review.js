@@ -23,3 +23,17 @@ document.addEventListener("click", (event) => {
   video.currentTime = Number(button.dataset.seek);
   video.focus();
 });
+
+// Finishing a scoring first saves every requirement as it stands on the page, so
+// feedback typed a moment ago (its autosave still waiting) is not left behind.
+document.addEventListener("submit", async (event) => {
+  const finish = event.target.closest("form[data-save-all-first]");
+  if (!finish || finish.dataset.saved) return;
+  event.preventDefault();
+  const saves = [...document.querySelectorAll("form[data-score-form]")].map((form) =>
+    fetch(form.action, { method: "POST", body: new FormData(form), headers: { "HX-Request": "true" } }),
+  );
+  await Promise.allSettled(saves);
+  finish.dataset.saved = "1";
+  finish.requestSubmit();
+});

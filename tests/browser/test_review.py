@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 from django.test import override_settings
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Response, expect
 
 from evident.accounts.models import Organization, User
 from evident.accounts.services import platform_organization
@@ -77,19 +78,26 @@ def submitted(version: MicroCredentialVersion, email: str, name: str, tmp_path: 
     return earning.submission_submit(actor=educator, submission=draft, choices=earning.SubmitChoices(consent=True))
 
 
+def _answers(action: str, response: Response) -> bool:
+    return response.url.endswith(action)
+
+
 def score_everything(page: Page, levels: dict[int, str], feedback: str = "") -> None:
     """Pick a level for requirement n and write feedback where it is below passing.
 
-    Each autosave is awaited before the next action: the test server shares one
-    SQLite connection between its threads, so requests must not overlap.
+    Each requirement's own autosave is awaited before the next action, so the
+    scores are all stored when the test submits them.
     """
     for number, level in levels.items():
         group = page.get_by_role("group", name=f"Level for requirement {number}")
-        with page.expect_response(lambda response: "/requirements/" in response.url):
+        action = group.locator("xpath=ancestor::form").get_attribute("action") or ""
+        saved = partial(_answers, action)
+        with page.expect_response(saved):
             group.get_by_label(level, exact=True).check()
         if feedback and level in ("Not yet", "Approaching"):
-            with page.expect_response(lambda response: "/requirements/" in response.url):
-                page.get_by_label("Feedback for the educator").nth(number - 1).fill(feedback)
+            field = page.get_by_label("Feedback for the educator").nth(number - 1)
+            with page.expect_response(saved):
+                field.fill(feedback)
         expect(page.locator(".save-status").nth(number - 1)).to_contain_text("Saved", timeout=10_000)
 
 
