@@ -15,7 +15,7 @@ from evident.accounts.models import AuditEvent, Organization, User
 from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.models import Requirement, RubricLevel
 from evident.earning.models import Enrollment, Evidence, Submission
-from evident.review import calibration, selectors_calibration
+from evident.review import calibration, calibration_rules, selectors_calibration
 from evident.review.models import CalibrationAttempt, CalibrationItem, CalibrationSet, Certification, ReviewerPool
 from evident.review.permissions import active_certification
 from evident.review.tests.base import ReviewTestCase
@@ -162,14 +162,17 @@ class CertificationRuleTests(CalibrationTestCase):
     def test_a_threshold_of_70_percent_is_met_at_exactly_70_percent(self):
         # 0.7 has no exact float: the comparison is made on the fraction.
         pool = ReviewerPool.objects.get(pk=self.pool.pk)
-        pairs = [calibration.Pair(item_id=i, requirement_id=0, passing_score=3, master=3, given=3) for i in range(7)]
+        pairs = [
+            calibration_rules.Pair(item_id=i, requirement_id=0, passing_score=3, master=3, given=3) for i in range(7)
+        ]
         pairs += [
-            calibration.Pair(item_id=i, requirement_id=0, passing_score=3, master=3, given=4) for i in range(7, 10)
+            calibration_rules.Pair(item_id=i, requirement_id=0, passing_score=3, master=3, given=4)
+            for i in range(7, 10)
         ]
         pool.min_exact_agreement = Decimal("0.700")
-        self.assertTrue(calibration.certification_passes(calibration.calibration_figures(pairs), pool))
+        self.assertTrue(calibration_rules.certification_passes(calibration_rules.calibration_figures(pairs), pool))
         pool.min_exact_agreement = Decimal("0.710")
-        self.assertFalse(calibration.certification_passes(calibration.calibration_figures(pairs), pool))
+        self.assertFalse(calibration_rules.certification_passes(calibration_rules.calibration_figures(pairs), pool))
 
     def test_it_refuses_to_finish_with_unscored_requirements(self):
         self.build_set([[MEETS] * 3] * 2)
