@@ -99,6 +99,12 @@ class MicroCredentialVersion(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
         help_text="Professional development hours offered.",
     )
+    validity_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How long a credential stays valid, in months; blank for no expiry.",
+    )
     pass_rule = models.CharField(max_length=10, choices=PassRule.choices, default=PassRule.ALL_REQUIREMENTS)
     badge_color = models.CharField(max_length=7, default="#0d5c63")
     badge_image = models.FileField(upload_to="badges/", blank=True)

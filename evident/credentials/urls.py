@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.credentials.views import public, verifier
+from evident.credentials.views import certificate, manage, profiles, public, verifier
 
 app_name = "credentials"
 
@@ -16,4 +16,13 @@ urlpatterns = [
     path("credentials/<uuid:uuid>/badge.png", public.award_badge_png, name="award-badge-png"),
     path("credentials/<uuid:uuid>/badge.svg", public.award_badge_svg, name="award-badge-svg"),
     path("credentials/<uuid:uuid>/share/", public.award_share, name="award-share"),
+    path("credentials/<uuid:uuid>/certificate.pdf", certificate.award_certificate_pdf, name="award-certificate"),
+    # The educator's own credentials and public profile.
+    path("credentials/", profiles.my_credentials, name="my-credentials"),
+    path("credentials/profile/", profiles.profile_settings, name="profile-settings"),
+    path("people/<slug:slug>/", profiles.public_profile, name="public-profile"),
+    # An issuing organization's admins: what it issued, revoking, signing keys.
+    path("orgs/<uuid:organization_uuid>/credentials/", manage.issued_list, name="issued-list"),
+    path("orgs/<uuid:organization_uuid>/credentials/<uuid:uuid>/revoke/", manage.award_revoke, name="award-revoke"),
+    path("orgs/<uuid:organization_uuid>/keys/", manage.issuer_keys, name="issuer-keys"),
 ]
