@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "evident.earning",
     "evident.review",
     "evident.credentials",
+    "evident.programs",
     "evident.api",
     "evident.demo",
 ]

@@ -28,6 +28,7 @@ urlpatterns: list[Any] = [
     path("catalog/", include("evident.catalog.urls")),
     path("", include("evident.earning.urls")),
     path("review/", include("evident.review.urls")),
+    path("programs/", include("evident.programs.urls")),
     path("", include("evident.credentials.urls")),
     path("", include("evident.accounts.urls")),
     # tus resumable uploads speak their own protocol, so they sit beside the

@@ -27,6 +27,8 @@ class Need(enum.StrEnum):
     MANAGE_ORGANIZATION = "manage_organization"
     MANAGE_API_KEYS = "manage_api_keys"
     VIEW_AUDIT = "view_audit"
+    VIEW_PROGRAMS = "view_programs"
+    MANAGE_PROGRAMS = "manage_programs"
 
 
 ANY_ROLE = frozenset(Role.values)
@@ -40,6 +42,9 @@ ORGANIZATION_POLICY: dict[Need, frozenset[str]] = {
     Need.MANAGE_ORGANIZATION: frozenset({Role.ORG_ADMIN}),
     Need.MANAGE_API_KEYS: frozenset({Role.ORG_ADMIN}),
     Need.VIEW_AUDIT: frozenset({Role.ORG_ADMIN}),
+    # Programs, rosters, transcripts and analytics of a district, state or school.
+    Need.VIEW_PROGRAMS: frozenset({Role.ORG_ADMIN, Role.PROGRAM_ADMIN}),
+    Need.MANAGE_PROGRAMS: frozenset({Role.ORG_ADMIN, Role.PROGRAM_ADMIN}),
 }
 
 
