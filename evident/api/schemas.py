@@ -137,6 +137,9 @@ class BlueprintSchema(Schema):
     grade_bands: list[str] = []
     effort_hours: Decimal = Field(Decimal("10"), ge=0, le=999)
     pd_hours: Decimal = Field(Decimal("10"), ge=0, le=999)
+    validity_months: int | None = Field(
+        None, ge=1, le=600, description="Months a credential stays valid after it is earned; null: it never expires."
+    )
     pass_rule: Literal["all"] = "all"  # noqa: S105  # a rule name, not a password
     badge_color: str = Field("#0d5c63", pattern=r"^#[0-9a-fA-F]{6}$")
     citations: list[CitationSchema] = []

@@ -69,6 +69,8 @@ class Blueprint:
     grade_bands: list[str] = field(default_factory=list)
     effort_hours: Decimal = Decimal("10")
     pd_hours: Decimal = Decimal("10")
+    # Months a credential stays valid after it is earned; None: it never expires.
+    validity_months: int | None = None
     pass_rule: str = MicroCredentialVersion.PassRule.ALL_REQUIREMENTS
     badge_color: str = "#0d5c63"
     citations: list[CitationSpec] = field(default_factory=list)

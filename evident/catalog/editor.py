@@ -27,6 +27,7 @@ from evident.catalog.models import GradeBand, Requirement
 
 DEFAULT_LEVELS = ["Not yet", "Approaching", "Meets", "Exceeds"]
 MAX_ITEMS = 30
+MAX_VALIDITY_MONTHS = 600  # fifty years: beyond that, leave it blank (never expires)
 
 
 @dataclass
@@ -86,6 +87,17 @@ def _decimal(data: Mapping[str, str], key: str, errors: dict[str, str], default:
     return value.quantize(Decimal("0.1"))
 
 
+def _validity(data: Mapping[str, str], errors: dict[str, str]) -> int | None:
+    """Months a credential stays valid; blank means it never expires."""
+    months = _int(data, "validity_months", errors)
+    if months is not None and not 1 <= months <= MAX_VALIDITY_MONTHS:
+        errors["validity_months"] = (
+            f"Enter a number of months between 1 and {MAX_VALIDITY_MONTHS}, or leave it blank if it never expires."
+        )
+        return None
+    return months
+
+
 def parse_draft(data: Mapping[str, str], grade_bands: list[str]) -> ParsedDraft:
     """The blueprint as typed. Unparseable numbers keep a default and an error for their field."""
     errors: dict[str, str] = {}
@@ -133,6 +145,7 @@ def parse_draft(data: Mapping[str, str], grade_bands: list[str]) -> ParsedDraft:
         grade_bands=[g for g in grade_bands if g in GradeBand.values],
         effort_hours=_decimal(data, "effort_hours", errors, "10"),
         pd_hours=_decimal(data, "pd_hours", errors, "10"),
+        validity_months=_validity(data, errors),
         badge_color=color,
         citations=[
             CitationSpec(text=text(f"citation-{i}-text"), url=text(f"citation-{i}-url"))
@@ -253,6 +266,7 @@ def editor_view(blueprint: Blueprint, errors: dict[str, str]) -> dict[str, Any]:
                 "subject": blueprint.subject,
                 "effort_hours": blueprint.effort_hours,
                 "pd_hours": blueprint.pd_hours,
+                "validity_months": none_as_blank(blueprint.validity_months),
                 "badge_color": blueprint.badge_color,
             },
             errors,

@@ -283,6 +283,7 @@ def blueprint_of(version: MicroCredentialVersion) -> Blueprint:
         grade_bands=list(version.grade_bands),
         effort_hours=version.effort_hours,
         pd_hours=version.pd_hours,
+        validity_months=version.validity_months,
         pass_rule=version.pass_rule,
         badge_color=version.badge_color,
         citations=[CitationSpec(text=c.text, url=c.url) for c in version.citations.all()],

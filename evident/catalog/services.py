@@ -46,6 +46,7 @@ def _write_blueprint(version: MicroCredentialVersion, blueprint: Blueprint) -> N
     version.grade_bands = list(blueprint.grade_bands)
     version.effort_hours = blueprint.effort_hours
     version.pd_hours = blueprint.pd_hours
+    version.validity_months = blueprint.validity_months
     version.pass_rule = blueprint.pass_rule
     version.badge_color = blueprint.badge_color
     version.full_clean(exclude=["micro_credential", "badge_image"])

@@ -31,6 +31,7 @@ from evident.credentials.proofs import create_proof
 from evident.credentials.proofs.multikey import encode_public_key
 from evident.credentials.status_list import bitstring_from_indices, encode_status_list
 from evident.earning.models import Enrollment, Submission
+from evident.lib.dates import add_months
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
 
@@ -140,6 +141,18 @@ def status_list_sign(status_list: StatusList) -> dict[str, Any]:
 # Issuing --------------------------------------------------------------------------------------------------------
 
 
+def valid_until_for(issued_at: datetime, validity_months: int | None) -> datetime | None:
+    """When a credential issued at ``issued_at`` expires: ``validity_months`` calendar months on, or never.
+
+    Months are counted on the platform's calendar (``TIME_ZONE``), so one issued
+    on the evening of January 31 in New York expires on the last day of
+    February there, not a day later. Whole seconds, as the signed document says.
+    """
+    if validity_months is None:
+        return None
+    return add_months(timezone.localtime(issued_at).replace(microsecond=0), validity_months)
+
+
 def identity_hash(email: str, salt: str) -> str:
     """OB 3.0's hashed identifier: ``sha256$`` + hex SHA-256 of the address followed by the salt."""
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
@@ -187,6 +200,7 @@ def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
         status_index=_free_index(status_list),
         issued_at=enrollment.earned_at or timezone.now(),
     )
+    award.valid_until = valid_until_for(award.issued_at, version.validity_months)
     achievement_data = achievement(version)
     # OB 3.0 requires an alignment to link to its target; ones we know only by name stay in the catalog.
     alignments = [a for a in achievement_data.pop("alignment", []) if a.get("targetUrl")]
@@ -205,6 +219,7 @@ def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
             "url": settings.BASE_URL + reverse("catalog:issuer-detail", kwargs={"slug": organization.slug}),
         },
         "validFrom": _iso(award.issued_at),
+        **({"validUntil": _iso(award.valid_until)} if award.valid_until else {}),
         "name": version.title,
         "credentialSubject": {
             "type": ["AchievementSubject"],

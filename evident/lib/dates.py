@@ -1,7 +1,8 @@
-"""Calendar arithmetic without Django: working days for due dates."""
+"""Calendar arithmetic without Django: working days for due dates, calendar months for expiry."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -34,3 +35,27 @@ def add_business_days(start: D, days: int) -> D:
         if is_business_day(result):
             remaining -= 1
     return result
+
+
+def add_months(start: D, months: int) -> D:
+    """``start`` moved forward by ``months`` calendar months, on the same day of the month.
+
+    A day the target month lacks becomes its last day: January 31 plus one
+    month is February 28 (29 in a leap year), and February 29 plus twelve
+    months is February 28. A datetime keeps its wall-clock time and time zone.
+    Raises ValueError for a negative ``months``.
+    """
+    if months < 0:
+        raise ValueError(f"months must not be negative, not {months}")
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return start.replace(year=year, month=month, day=day)
+
+
+def months_text(months: int) -> str:
+    """A number of months as people say it: "1 month", "18 months", "1 year", "3 years"."""
+    if months > 0 and months % 12 == 0:
+        years = months // 12
+        return f"{years} year" if years == 1 else f"{years} years"
+    return f"{months} month" if months == 1 else f"{months} months"

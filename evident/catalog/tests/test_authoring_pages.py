@@ -138,6 +138,44 @@ class AuthoringPageTests(TestCase):
         self.assertContains(response, "My carefully typed summary", status_code=422)
         self.assertContains(response, "Requirement 4", status_code=422)
 
+    def test_an_author_sets_how_long_the_credential_stays_valid(self):
+        version = self.new_draft()
+        client = self.client_for(self.author)
+        url = f"/catalog/authoring/versions/{version.uuid}/edit/"
+        page = client.get(url)
+        self.assertContains(page, "Valid for (months)")
+        self.assertContains(page, "Leave blank if it never expires.")
+        blueprint = sample_blueprint("Checking for Understanding")
+        for typed, message in (
+            ("0", "Enter a number of months between 1 and 600, or leave it blank if it never expires."),
+            ("601", "Enter a number of months between 1 and 600, or leave it blank if it never expires."),
+            ("two years", "“two years” is not a whole number."),
+            ("-3", "“-3” is not a whole number."),
+        ):
+            response = client.post(url, editor_post(blueprint, validity_months=typed, action="save"))
+            self.assertContains(response, message, status_code=422)
+            self.assertContains(
+                response, 'aria-describedby="validity_months-help validity_months-error"', status_code=422
+            )
+        version.refresh_from_db()
+        assert version.validity_months is None
+        response = client.post(url, editor_post(blueprint, validity_months=" 24 ", action="save"))
+        self.assertContains(response, "Draft saved")
+        self.assertContains(response, 'name="validity_months" id="validity_months" value="24"')
+        version.refresh_from_db()
+        assert version.validity_months == 24
+        assert blueprint_of(version).validity_months == 24
+        preview = client.get(f"/catalog/authoring/versions/{version.uuid}/preview/")
+        self.assertContains(preview, "Valid for 2 years after it is earned")
+        client.post(url, editor_post(blueprint, validity_months="18", action="save"))
+        preview = client.get(f"/catalog/authoring/versions/{version.uuid}/preview/")
+        self.assertContains(preview, "Valid for 18 months after it is earned")
+        client.post(url, editor_post(blueprint, validity_months="", action="save"))
+        version.refresh_from_db()
+        assert version.validity_months is None
+        preview = client.get(f"/catalog/authoring/versions/{version.uuid}/preview/")
+        self.assertContains(preview, "Does not expire")
+
     def test_submitting_an_incomplete_draft_lists_what_is_missing(self):
         version = self.new_draft()
         response = self.client_for(self.author).post(f"/catalog/authoring/versions/{version.uuid}/submit/")

@@ -23,7 +23,7 @@ class ExchangeTests(TestCase):
         self.institute = issuer()
         self.author = member(self.institute, "author")
         reviewer = quality_reviewer()
-        first = publish(self.author, self.institute, sample_blueprint("Teaching Phonics"), reviewer)
+        first = publish(self.author, self.institute, sample_blueprint("Teaching Phonics", validity_months=36), reviewer)
         draft = services.version_new_draft(actor=self.author, micro_credential=first.micro_credential)
         services.version_update(actor=self.author, version=draft, blueprint=sample_blueprint("Teaching Phonics, v2"))
         services.version_submit(actor=self.author, version=draft)
@@ -41,6 +41,8 @@ class ExchangeTests(TestCase):
             MicroCredential.objects.all().delete()
             call_command("import_catalog", str(path), stdout=StringIO())
         assert export_catalog() == exported
+        assert [e["blueprint"]["validity_months"] for e in exported] == [36, None, None]
+        assert MicroCredentialVersion.objects.get(uuid=exported[0]["version"]["uuid"]).validity_months == 36
 
     def test_the_achievement_follows_the_open_badges_shape(self):
         entry = export_catalog()[0]

@@ -5,21 +5,58 @@ from __future__ import annotations
 import copy
 import json
 import tempfile
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils import timezone
+from jsonschema import validators
 
 from evident.accounts.tests.factories import member
+from evident.catalog.models import MicroCredentialVersion
 from evident.credentials import services
 from evident.credentials.did import issuer_did, slug_from_did
 from evident.credentials.interop import verify_with_digital_bazaar
 from evident.credentials.models import Award, IssuerKey
+from evident.credentials.selectors import issuer_did_document
 from evident.credentials.verify import check_credential
 from evident.earning import services as earning
 from evident.earning.tests.base import EarningTestCase
+from evident.lib.dates import add_months, months_text
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+SCHEMA = (
+    Path(__file__).resolve().parents[4] / "shared" / "ob3" / "schemas" / "ob_v3p0_achievementcredential_schema.json"
+)
+
+
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    """What OB 3.0's AchievementCredential JSON schema says is wrong with ``document`` (nothing: [])."""
+    schema = json.loads(SCHEMA.read_text())
+    validator = validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    return [f"{list(e.path)}: {e.message[:120]}" for e in errors[:8]]
+
+
+def documents_for(*awards: Award) -> dict[str, dict[str, Any]]:
+    """What Digital Bazaar's verifier needs besides the credentials: the issuers' DID documents and status lists."""
+    found: dict[str, dict[str, Any]] = {}
+    for award in awards:
+        award.status_list.refresh_from_db()
+        status_list = award.status_list.credential
+        assert status_list is not None
+        found[status_list["id"]] = status_list
+        document = issuer_did_document(award.organization.slug)
+        found[document["id"]] = document
+    return found
 
 
 class AwardCase(EarningTestCase):
@@ -119,6 +156,87 @@ class AwardTests(AwardCase):
         self.assertContains(page, award.get_absolute_url())
 
 
+class ValidityTests(AwardCase):
+    def set_validity(self, months):
+        MicroCredentialVersion.objects.filter(pk=self.version.pk).update(validity_months=months)
+        self.version.refresh_from_db()
+
+    def test_a_version_without_validity_gives_a_credential_that_never_expires(self):
+        award = self.earn()
+        assert award.valid_until is None
+        assert "validUntil" not in award.credential
+        assert check_credential(award.credential, now=datetime(2999, 1, 1, tzinfo=UTC)).state == "valid"
+
+    def test_the_credential_expires_the_set_number_of_calendar_months_after_it_is_earned(self):
+        self.set_validity(24)
+        award = self.earn()
+        issued = timezone.localtime(award.issued_at)
+        assert award.valid_until is not None
+        until = timezone.localtime(award.valid_until)
+        assert (until.year, until.month, until.day) == (issued.year + 2, issued.month, issued.day)
+        assert (until.hour, until.minute, until.second) == (issued.hour, issued.minute, issued.second)
+        signed = datetime.fromisoformat(award.credential["validUntil"].replace("Z", "+00:00"))
+        assert signed == award.valid_until
+        assert award.credential["validUntil"].endswith("Z")
+        assert check_credential(award.credential).state == "valid"
+        expired = check_credential(award.credential, now=award.valid_until + timedelta(seconds=1))
+        assert expired.state == "expired" and str(until.year) in expired.reason
+        assert award.is_expired is False
+
+    def test_an_expiring_credential_still_follows_the_schema_and_verifies_with_digital_bazaar(self):
+        self.set_validity(6)
+        award = self.earn()
+        assert not schema_errors(award.credential)
+        [result] = verify_with_digital_bazaar([{"credential": award.credential, "documents": documents_for(award)}])
+        assert result["verified"] is True, result
+
+    def test_months_are_counted_on_the_platform_calendar_and_clamped_to_the_month_end(self):
+        # 22:30 on January 31 in New York is already February 1 in UTC.
+        evening = datetime(2027, 1, 31, 22, 30, 15, 123456, tzinfo=NEW_YORK)
+        until = services.valid_until_for(evening.astimezone(UTC), 1)
+        assert until == datetime(2027, 2, 28, 22, 30, 15, tzinfo=NEW_YORK)
+        assert services.valid_until_for(evening, None) is None
+
+
+class MonthArithmeticTests(SimpleTestCase):
+    def test_it_keeps_the_day_of_the_month(self):
+        assert add_months(date(2026, 3, 15), 1) == date(2026, 4, 15)
+        assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+        assert add_months(date(2026, 5, 10), 0) == date(2026, 5, 10)
+
+    def test_a_missing_day_becomes_the_last_day_of_the_month(self):
+        assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
+        assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)  # leap year
+        assert add_months(date(2026, 8, 31), 1) == date(2026, 9, 30)
+        assert add_months(date(2028, 2, 29), 12) == date(2029, 2, 28)
+        assert add_months(date(2028, 2, 29), 48) == date(2032, 2, 29)
+
+    def test_it_crosses_years(self):
+        assert add_months(date(2026, 12, 1), 1) == date(2027, 1, 1)
+        assert add_months(date(2026, 7, 4), 30) == date(2029, 1, 4)
+        assert add_months(date(2026, 12, 31), 14) == date(2028, 2, 29)
+
+    def test_a_datetime_keeps_its_wall_clock_time_across_a_clock_change(self):
+        start = datetime(2026, 1, 15, 9, 0, tzinfo=NEW_YORK)  # standard time
+        later = add_months(start, 6)  # July: daylight saving time
+        assert later == datetime(2026, 7, 15, 9, 0, tzinfo=NEW_YORK)
+        assert later.utcoffset() != start.utcoffset()
+
+    def test_negative_months_are_refused(self):
+        with self.assertRaises(ValueError):
+            add_months(date(2026, 1, 1), -1)
+
+    def test_months_are_said_as_people_say_them(self):
+        assert [months_text(m) for m in (1, 6, 12, 18, 24, 36)] == [
+            "1 month",
+            "6 months",
+            "1 year",
+            "18 months",
+            "2 years",
+            "3 years",
+        ]
+
+
 class ExportTests(AwardCase):
     def test_export_writes_what_a_third_party_needs_and_it_verifies_with_digital_bazaar(self):
         award = self.earn()
@@ -147,19 +265,8 @@ class ExportTests(AwardCase):
 
 class SchemaTests(AwardCase):
     def test_an_issued_credential_follows_the_open_badges_schema(self):
-        from jsonschema import validators
-
-        path = (
-            Path(__file__).resolve().parents[3].parent
-            / "shared"
-            / "ob3"
-            / "schemas"
-            / "ob_v3p0_achievementcredential_schema.json"
-        )
-        schema = json.loads(path.read_text())
-        validator = validators.validator_for(schema)(schema)
-        errors = sorted(validator.iter_errors(self.earn().credential), key=lambda e: list(e.path))
-        assert not errors, "\n".join(f"{list(e.path)}: {e.message[:120]}" for e in errors[:8])
+        errors = schema_errors(self.earn().credential)
+        assert not errors, "\n".join(errors)
 
 
 class LinkedInTests(AwardCase):
