@@ -365,3 +365,44 @@ class CareerRole(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EnrollmentFact(models.Model):
+    """One row per enrolment, flattened for the dashboards and kept fresh by a periodic job.
+
+    Where the educator enrolled (school, district, state), the program and
+    cohort it counts for, and the figures the charts need, so a state's
+    dashboard reads one narrow table instead of joining millions of
+    submissions. Built by :mod:`evident.programs.analytics.facts`.
+    """
+
+    enrollment = models.OneToOneField(
+        "earning.Enrollment", primary_key=True, on_delete=models.CASCADE, related_name="fact"
+    )
+    educator = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", db_index=False)
+    school = models.ForeignKey(Organization, null=True, on_delete=models.SET_NULL, related_name="+")
+    district = models.ForeignKey(Organization, null=True, on_delete=models.SET_NULL, related_name="+")
+    state = models.ForeignKey(Organization, null=True, on_delete=models.SET_NULL, related_name="+")
+    program = models.ForeignKey(Program, null=True, on_delete=models.SET_NULL, related_name="+")
+    cohort = models.ForeignKey(Cohort, null=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
+    micro_credential = models.ForeignKey(MicroCredential, on_delete=models.CASCADE, related_name="+", db_index=False)
+    status = models.CharField(max_length=20)
+    started_on = models.DateField()
+    submitted_on = models.DateField(null=True)
+    earned_on = models.DateField(null=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    first_attempt_passed = models.BooleanField(null=True)
+    days_to_earn = models.PositiveIntegerField(null=True)
+    first_turnaround_hours = models.PositiveIntegerField(null=True)
+    deadline = models.DateField(null=True)
+    pd_hours = models.DecimalField(max_digits=5, decimal_places=1, default=Decimal("0"))
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["program", "cohort"], name="programs_fact_program"),
+            models.Index(fields=["deadline", "status"], name="programs_fact_deadline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"fact for enrolment {self.enrollment_id}"
