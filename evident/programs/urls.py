@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from evident.programs.views import credit, growth, programs, roster, transcripts
+from evident.programs.views import credit, dashboard, growth, programs, roster, transcripts
 
 app_name = "programs"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("cohorts/<uuid:uuid>/edit/", programs.cohort_edit, name="cohort-edit"),
     path("<uuid:uuid>/roster/", roster.roster_upload, name="roster-upload"),
     path("rosters/<uuid:uuid>/", roster.roster_preview, name="roster-preview"),
+    # Dashboards: an organization's (a state's rolls up its districts) and a program's; ?csv=<figure> downloads one.
+    path("orgs/<uuid:organization_uuid>/dashboard/", dashboard.organization_dashboard, name="organization-dashboard"),
+    path("<uuid:uuid>/dashboard/", dashboard.program_dashboard, name="program-dashboard"),
     # Credit rules of an organization.
     path("orgs/<uuid:organization_uuid>/credit-rules/", credit.rule_list, name="credit-rules"),
     path("orgs/<uuid:organization_uuid>/credit-rules/new/", credit.rule_edit, name="credit-rule-create"),
