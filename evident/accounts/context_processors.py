@@ -28,6 +28,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem("Dashboard", reverse("accounts:dashboard"), "dashboard"),
         NavItem("Catalog", reverse("catalog:catalog"), "catalog"),
         NavItem("My micro-credentials", reverse("earning:enrollment-list"), "earning"),
+        NavItem("My credentials", reverse("credentials:my-credentials"), "credentials"),
     ]
     if "coach" in roles:
         items.append(NavItem("Shared drafts", reverse("earning:coaching-list"), "coaching"))

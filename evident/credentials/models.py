@@ -8,14 +8,16 @@ stable URL.
 
 .. pii:: an award names its educator (the signed subject carries only a
    salted hash of their email); its document is private until the educator
-   makes it public.
+   makes it public. A public profile shows the educator's name and headline.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import ClassVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -127,3 +129,49 @@ class Award(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.valid_until is not None and self.valid_until <= timezone.now()
+
+
+PROFILE_SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$")
+# Addresses that would read as the platform speaking, or that we may want for pages under /people/ later.
+RESERVED_PROFILE_SLUGS = frozenset(
+    {
+        "about", "account", "accounts", "admin", "administrator", "api", "catalog", "credentials", "dashboard",
+        "edit", "evident", "help", "login", "logout", "me", "new", "official", "people", "platform", "profile",
+        "profiles", "root", "search", "settings", "signin", "signup", "staff", "support", "system", "verify",
+    }
+)  # fmt: skip
+
+
+def validate_profile_slug(value: str) -> None:
+    """A profile address: 3 to 50 lowercase letters, digits and inner hyphens, not a reserved word."""
+    if not PROFILE_SLUG_PATTERN.match(value) or "--" in value:
+        raise ValidationError(
+            "Use 3 to 50 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.",
+            code="invalid_slug",
+        )
+    if value in RESERVED_PROFILE_SLUGS:
+        raise ValidationError(f"“{value}” is reserved. Choose another address.", code="reserved_slug")
+
+
+class PublicProfile(models.Model):
+    """An educator's page at ``/people/<slug>/`` listing the credentials they made public.
+
+    Nothing is shown until the educator turns the profile public; search
+    engines are asked not to list it unless the educator also allows that.
+
+    .. pii:: names the educator (full name) and carries their headline; never their email.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="public_profile")
+    slug = models.CharField(max_length=50, unique=True, validators=[validate_profile_slug])
+    is_public = models.BooleanField(default=False, help_text="Anyone with the address may see the profile.")
+    allow_indexing = models.BooleanField(default=False, help_text="Search engines may list the profile.")
+    headline = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"/people/{self.slug}/"
+
+    def get_absolute_url(self) -> str:
+        return reverse("credentials:public-profile", kwargs={"slug": self.slug})

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from evident.accounts.models import Organization, User
 from evident.credentials.did import did_document
-from evident.credentials.models import Award, IssuerKey, StatusList
+from evident.credentials.models import Award, IssuerKey, PublicProfile, StatusList
 
 
 def issuer_did_document(slug: str) -> dict[str, Any]:
@@ -32,7 +32,42 @@ def status_list_get(uuid: Any) -> StatusList:
 
 
 def award_list(educator: User) -> QuerySet[Award]:
-    return Award.objects.filter(educator=educator).select_related("organization", "version")
+    """Every award of the educator, newest first: micro-credentials and stacks, revoked and expired ones too.
+
+    For lists: the signed document is left out (fetch the award itself for it).
+    """
+    return (
+        Award.objects.filter(educator=educator).select_related("organization", "version", "stack").defer("credential")
+    )
+
+
+def public_profile_get(slug: str, *, viewer: User | Any = None) -> PublicProfile:
+    """The profile at ``/people/<slug>/``: for anyone when public, for its educator always (a preview).
+
+    Raises Http404 for an unknown address and for a private profile alike, so
+    nobody can tell which addresses exist.
+    """
+    profile = PublicProfile.objects.select_related("user").filter(slug=slug.lower(), user__is_active=True).first()
+    is_owner = profile is not None and bool(getattr(viewer, "is_authenticated", False)) and profile.user_id == viewer.pk
+    if profile is None or not (profile.is_public or is_owner):
+        raise Http404("No such profile.")
+    return profile
+
+
+def public_award_list(educator: User) -> list[Award]:
+    """The awards a public profile lists: those the educator made public, never revoked ones.
+
+    Expired awards stay listed, marked as expired: the educator did earn them,
+    anyone checking the credential sees the same date, and hiding them would
+    leave the educator's history looking shorter than it is. Current ones come
+    first, each group newest first.
+    """
+    awards = list(
+        Award.objects.filter(educator=educator, is_public=True, revoked_at__isnull=True)
+        .select_related("organization", "version", "stack")
+        .defer("credential")
+    )
+    return sorted(awards, key=lambda award: award.is_expired)  # stable: keeps newest first within each group
 
 
 def award_for_enrollment(enrollment_id: int) -> Award | None:

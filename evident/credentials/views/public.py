@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from evident.accounts.http import EvidentRequest
@@ -93,7 +94,17 @@ def award_share(request: EvidentRequest, uuid: UUID) -> HttpResponse:
         request,
         "Anyone with the link can now see this credential." if public else "Only you can see this credential now.",
     )
-    return redirect(award.get_absolute_url())
+    return redirect(_local_next(request) or award.get_absolute_url())
+
+
+def _local_next(request: HttpRequest) -> str:
+    """The page to go back to, when it is a path on this site; "" for anything else (no open redirect)."""
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts=None, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def _badge_source(award: Award) -> tuple[bytes | None, str]:
