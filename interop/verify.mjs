@@ -3,12 +3,22 @@
 // Status List entries, over the same pinned JSON-LD contexts, offline.
 //
 //   node verify.mjs < items.json
-//     stdin:  [{"credential": {...}, "documents": {"<url>": <json>, ...}}, ...]
+//     stdin:  [{"credential": {...}, "documents": {"<url>": <json>, ...},
+//               "now": "<date-time>"}, ...]
 //             documents: everything that is not a context (did:web DID
 //             documents, controller documents, status list credentials).
-//     stdout: [{"verified": bool, "revoked": bool | null, "errors": [str]}, ...]
+//             now (optional): the moment to check the validity dates
+//             against, as @digitalbazaar/vc's `now` option; default: now.
+//     stdout: [{"verified": bool, "revoked": bool | null,
+//               "validity": "expired" | "not_yet_valid" | null, "errors": [str]}, ...]
 //             revoked is null when the credential has no credentialStatus or
-//             its status could not be checked.
+//             its status could not be checked. validity says why
+//             @digitalbazaar/vc refused the credential's dates (validUntil or
+//             expirationDate passed, validFrom or issuanceDate not reached,
+//             each with its 300 s clock skew), null when it did not refuse
+//             them. The library checks dates before the proof, so an expired
+//             credential's proof is not checked: verify it again with a
+//             `now` inside its validity period for that.
 //
 //   node verify.mjs --bench N [credential.json]   (credential read from stdin without a path)
 //     signs and verifies N copies of the credential with a freshly generated
@@ -120,9 +130,30 @@ function messages(error) {
   return [own, ...nested, ...cause];
 }
 
-async function verifyItem({credential, documents = {}}) {
+// The library's own date messages (vc/lib/index.js, _checkCredential), VC 2.0 and 1.1.
+const EXPIRED = [/ is after "validUntil" /, /^Credential has expired\.$/];
+const NOT_YET_VALID = [/ is before "validFrom" /, / is before the "issuanceDate" /];
+
+function validity(error) {
+  const message = error?.message ?? '';
+  if(EXPIRED.some(pattern => pattern.test(message))) {
+    return 'expired';
+  }
+  if(NOT_YET_VALID.some(pattern => pattern.test(message))) {
+    return 'not_yet_valid';
+  }
+  return null;
+}
+
+async function verifyItem({credential, documents = {}, now}) {
   const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
   const options = {credential, suite, documentLoader: staticDocumentLoader(documents)};
+  if(now !== undefined) {
+    if(typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
+      throw new Error(`"now" must be a date-time string, not ${JSON.stringify(now)}`);
+    }
+    options.now = now;
+  }
   const hasStatus = Boolean(credential && credential.credentialStatus);
   if(hasStatus) {
     options.checkStatus = checkStatus;
@@ -141,7 +172,12 @@ async function verifyItem({credential, documents = {}}) {
         r => r.credentialStatus.statusPurpose === 'revocation' && r.status === true);
     }
   }
-  return {verified: result.verified === true, revoked, errors: [...new Set(errors)]};
+  return {
+    verified: result.verified === true,
+    revoked,
+    validity: result.verified ? null : validity(result.error),
+    errors: [...new Set(errors)],
+  };
 }
 
 function readStdin() {

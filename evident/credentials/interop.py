@@ -40,15 +40,19 @@ def _command() -> list[str]:
 def verify_with_digital_bazaar(
     items: list[dict[str, Any]], *, timeout: float = DEFAULT_TIMEOUT
 ) -> list[dict[str, Any]]:
-    """Verify each ``{"credential": ..., "documents": {url: json}}`` in one Node process.
+    """Verify each ``{"credential": ..., "documents": {url: json}, "now": iso}`` in one Node process.
 
     ``documents`` holds everything the credential refers to that is not a
     JSON-LD context: the issuer's DID or controller document, status list
-    credentials. Returns, in order, ``{"verified": bool, "revoked": bool | None,
-    "errors": [str]}``; ``revoked`` is None without a ``credentialStatus`` or
-    when the status could not be checked, and a revoked credential may still
-    be ``verified`` (its proof is good). Raises ``InteropError`` when Node or
-    ``interop/node_modules`` is missing, the run fails or exceeds ``timeout``.
+    credentials. ``now`` (optional, an ISO date-time string) is the moment the
+    validity dates are checked against, default the current time. Returns, in
+    order, ``{"verified": bool, "revoked": bool | None, "validity": "expired" |
+    "not_yet_valid" | None, "errors": [str]}``; ``revoked`` is None without a
+    ``credentialStatus`` or when the status could not be checked, and a
+    revoked credential may still be ``verified`` (its proof is good);
+    ``validity`` says why the library refused the dates, None when it did not.
+    Raises ``InteropError`` when Node or ``interop/node_modules`` is missing,
+    the run fails or exceeds ``timeout``.
     """
     command = _command()
     try:
@@ -76,3 +80,19 @@ def verify_with_digital_bazaar(
     if not isinstance(results, list) or len(results) != len(items):
         raise InteropError(f"The independent verifier returned {results!r:.200} for {len(items)} items.")
     return results
+
+
+def verdict(result: dict[str, Any]) -> str:
+    """One result of ``verify_with_digital_bazaar`` as valid / revoked / expired / not_yet_valid / invalid.
+
+    The same words as ``evident.credentials.verify.Check.state``, so the two
+    verifiers can be compared. Digital Bazaar checks the dates before the
+    proof and the status only after a good proof, so ``revoked`` implies a
+    good proof and an in-date credential, and ``expired`` says nothing about
+    the proof.
+    """
+    if result.get("revoked") is True:
+        return "revoked"
+    if result.get("validity") in {"expired", "not_yet_valid"}:
+        return str(result["validity"])
+    return "valid" if result.get("verified") is True else "invalid"

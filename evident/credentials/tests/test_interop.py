@@ -157,7 +157,7 @@ class TestTestVector:
         )
 
     def test_it_verifies_1edtechs_signed_credential(self, results):
-        assert results[0] == {"verified": True, "revoked": None, "errors": []}
+        assert results[0] == {"verified": True, "revoked": None, "validity": None, "errors": []}
 
     def test_it_rejects_the_vector_once_changed(self, results):
         assert results[1]["verified"] is False
@@ -195,10 +195,10 @@ class TestOurCredentials:
         return {"cases": cases, "results": dict(zip(cases, results, strict=True))}
 
     def test_it_verifies_a_credential_from_our_did_web_issuer(self, batch):
-        assert batch["results"]["did:web"] == {"verified": True, "revoked": False, "errors": []}
+        assert batch["results"]["did:web"] == {"verified": True, "revoked": False, "validity": None, "errors": []}
 
     def test_it_verifies_a_credential_from_a_did_key_issuer(self, batch):
-        assert batch["results"]["did:key"] == {"verified": True, "revoked": None, "errors": []}
+        assert batch["results"]["did:key"] == {"verified": True, "revoked": None, "validity": None, "errors": []}
 
     @pytest.mark.parametrize("path", [".".join(path) for path, _ in TAMPERINGS])
     def test_it_rejects_a_changed_signed_field(self, batch, did_document, path):
@@ -248,11 +248,11 @@ class TestRevocation:
         return dict(zip([*cases, "no list"], results, strict=True))
 
     def test_it_reports_revoked_when_the_bit_is_set(self, batch):
-        assert batch["revoked"] == {"verified": True, "revoked": True, "errors": []}
+        assert batch["revoked"] == {"verified": True, "revoked": True, "validity": None, "errors": []}
 
     def test_it_reports_not_revoked_when_only_the_neighbouring_bits_are_set(self, batch):
         # Catches a bit-order mismatch between our encoder and Digital Bazaar's decoder.
-        assert batch["neighbours revoked"] == {"verified": True, "revoked": False, "errors": []}
+        assert batch["neighbours revoked"] == {"verified": True, "revoked": False, "validity": None, "errors": []}
 
     def test_it_rejects_a_status_list_changed_after_signing(self, batch):
         assert batch["forged list"]["verified"] is False
@@ -272,7 +272,75 @@ class TestRevocation:
         assert any(STATUS_LIST_URL in error for error in batch["no list"]["errors"])
 
 
+class TestValidityDates:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def batch(cls, key, did_document) -> dict[str, dict[str, Any]]:
+        documents: dict[str, Any] = {ISSUER: did_document}
+        expired = _sign({**_credential(ISSUER, status=False), "validUntil": "2026-11-30T18:00:00Z"}, key)
+        future = _sign({**_credential(ISSUER, status=False), "validFrom": "2999-01-01T00:00:00Z"}, key)
+        cases: dict[str, dict[str, Any]] = {
+            "expired": {"credential": expired, "documents": documents},
+            "expired, checked while in date": {
+                "credential": expired,
+                "documents": documents,
+                "now": "2026-11-30T12:00:00Z",
+            },
+            "expired and changed": {"credential": _changed(expired, ("name",), "Edited"), "documents": documents},
+            "not yet valid": {"credential": future, "documents": documents},
+            "not yet valid, checked later": {
+                "credential": future,
+                "documents": documents,
+                "now": "2999-06-01T00:00:00Z",
+            },
+        }
+        return dict(zip(cases, verify_with_digital_bazaar(list(cases.values())), strict=True))
+
+    def test_it_reports_a_credential_past_its_valid_until_as_expired(self, batch):
+        assert batch["expired"]["verified"] is False
+        assert batch["expired"]["validity"] == "expired"
+        assert interop.verdict(batch["expired"]) == "expired"
+
+    def test_it_checks_the_dates_against_the_given_moment(self, batch):
+        assert batch["expired, checked while in date"] == {
+            "verified": True,
+            "revoked": None,
+            "validity": None,
+            "errors": [],
+        }
+        assert batch["not yet valid, checked later"]["verified"] is True
+
+    def test_it_reports_the_dates_before_it_looks_at_the_proof(self, batch):
+        # @digitalbazaar/vc refuses the dates first: a changed expired credential still reads "expired".
+        assert batch["expired and changed"]["validity"] == "expired"
+        assert "Invalid signature." not in batch["expired and changed"]["errors"]
+
+    def test_it_reports_a_credential_before_its_valid_from_as_not_yet_valid(self, batch):
+        assert batch["not yet valid"]["validity"] == "not_yet_valid"
+        assert interop.verdict(batch["not yet valid"]) == "not_yet_valid"
+
+
+class TestVerdict:
+    @pytest.mark.parametrize(
+        ("result", "expected"),
+        [
+            ({"verified": True, "revoked": None, "validity": None}, "valid"),
+            ({"verified": True, "revoked": False, "validity": None}, "valid"),
+            ({"verified": True, "revoked": True, "validity": None}, "revoked"),
+            ({"verified": False, "revoked": None, "validity": "expired"}, "expired"),
+            ({"verified": False, "revoked": None, "validity": "not_yet_valid"}, "not_yet_valid"),
+            ({"verified": False, "revoked": None, "validity": None}, "invalid"),
+        ],
+    )
+    def test_it_maps_a_result_to_the_platforms_words(self, result, expected):
+        assert interop.verdict(result) == expected
+
+
 class TestRunning:
+    def test_it_refuses_a_now_that_is_not_a_date(self):
+        with pytest.raises(InteropError, match='"now" must be a date-time'):
+            verify_with_digital_bazaar([{"credential": {}, "documents": {}, "now": "yesterday"}])
+
     def test_it_says_when_the_packages_are_not_installed(self, monkeypatch, tmp_path):
         monkeypatch.setattr(interop, "INTEROP_DIR", tmp_path)
         with pytest.raises(InteropError, match="npm ci"):
