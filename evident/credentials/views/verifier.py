@@ -6,14 +6,18 @@ import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from evident.credentials.forms import MAX_BYTES, VerifyForm
+from evident.credentials.forms import MAX_BYTES, MAX_UPLOAD_BYTES, VerifyForm, document_from_file
 from evident.credentials.selectors import award_by_url
 from evident.credentials.verify import Check, check_credential
+
+# Files the JSON endpoint accepts as the body, besides JSON itself.
+FILE_TYPES = {"application/pdf", "image/png", "image/svg+xml", "application/octet-stream"}
 
 LABELS = {
     "valid": "Valid",
@@ -47,18 +51,29 @@ def _summary(document: dict[str, Any]) -> dict[str, str]:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def verify_page(request: HttpRequest) -> HttpResponse:
-    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
+    """Check a credential posted in the form, or named by ``?url=`` (what a certificate's QR code opens)."""
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+    elif "url" in request.GET:
+        # A GET only compares the address with this platform's own credentials; nothing is fetched or kept.
+        form = VerifyForm({"url": request.GET["url"]})
+    else:
+        form = VerifyForm()
     check: Check | None = None
     summary: dict[str, str] = {}
     status = 200
-    if request.method == "POST":
+    if form.is_bound:
         if form.is_valid():
             document = form.cleaned_data.get("document")
             if document is None:
                 award = award_by_url(str(form.cleaned_data["url"]))
                 document = award.credential if award is not None else None
             if document is None:
-                form.add_error("url", "No public credential is at that address.")
+                form.add_error(
+                    "url",
+                    "No public credential is at that address. If you have the credential's file, badge or "
+                    "certificate (PDF), upload it instead.",
+                )
                 status = 422
             else:
                 check = check_credential(document)
@@ -73,20 +88,37 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"message": message, "extra": {}}, status=status)
+
+
 @login_not_required
 @csrf_exempt  # a machine endpoint: no cookies are read, the body is the credential
 @require_POST
 def verify_api(request: HttpRequest) -> JsonResponse:
-    """POST a credential as JSON; the answer says valid / revoked / expired / invalid and why."""
-    if len(request.body) > MAX_BYTES:
-        return JsonResponse(
-            {"message": "That is too large to be a credential (200 KB at most).", "extra": {}}, status=413
-        )
-    try:
-        document = json.loads(request.body)
-    except ValueError:
-        return JsonResponse({"message": "The body is not valid JSON.", "extra": {}}, status=400)
-    if not isinstance(document, dict):
-        return JsonResponse({"message": "A credential is a JSON object.", "extra": {}}, status=400)
+    """POST a credential as JSON, or the file that carries one (a PDF certificate, a baked PNG or SVG badge);
+    the answer says valid / revoked / expired / invalid and why."""
+    content_type = request.content_type or ""
+    is_file = content_type in FILE_TYPES
+    limit = MAX_UPLOAD_BYTES if is_file else MAX_BYTES
+    too_large = "That is too large to be a credential (10 MB at most for a file, 200 KB for JSON)."
+    declared = str(request.META.get("CONTENT_LENGTH") or "")
+    if declared.isdigit() and int(declared) > limit:
+        return _error(too_large, 413)
+    body = request.read(limit + 1)
+    if len(body) > limit:
+        return _error(too_large, 413)
+    if is_file:
+        try:
+            document = document_from_file(body)
+        except ValidationError as error:
+            return _error(error.messages[0], 400)
+    else:
+        try:
+            document = json.loads(body)
+        except ValueError:
+            return _error("The body is not valid JSON.", 400)
+        if not isinstance(document, dict):
+            return _error("A credential is a JSON object.", 400)
     check = check_credential(document)
     return JsonResponse({"state": check.state, "verified": check.ok, "reason": check.reason, **_summary(document)})
