@@ -1,15 +1,75 @@
-"""Dashboards for program admins: filled in by the analytics work."""
+"""Dashboards for program admins: an organization's (a state's rolls up its districts) and a program's.
+
+Every chart stands beside the table of its numbers (the table is what a
+screen reader reads), and ``?csv=<figure>`` downloads any table.
+"""
 
 from __future__ import annotations
 
+import csv
 from uuid import UUID
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from evident.accounts.http import EvidentRequest
+from evident.accounts.permissions import Need
+from evident.programs.analytics.figures import Dashboard, Scope, Table, scope_for_organization, scope_for_program
+from evident.programs.models import Program
+from evident.programs.permissions import access_program, access_program_organization
 
 
-def organization_dashboard(request: HttpRequest, organization_uuid: UUID) -> HttpResponse:
-    raise Http404("Not available yet.")
+def _csv(scope: Scope, table: Table) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(scope.title)}-{table.key}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
+    writer = csv.writer(response)
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return response
 
 
-def program_dashboard(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    raise Http404("Not available yet.")
+def _chart_data(table: Table) -> dict[str, object]:
+    """What the chart script draws: the first column as labels, the numeric columns as series."""
+    series = []
+    for index, name in enumerate(table.columns[1:], start=1):
+        values = [row[index] for row in table.rows]
+        if all(isinstance(v, int | float) or hasattr(v, "as_tuple") for v in values):
+            series.append({"name": name, "values": [float(v) for v in values]})
+    return {"type": table.chart, "labels": [str(row[0]) for row in table.rows], "series": series}
+
+
+def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> HttpResponse:
+    dashboard = Dashboard(scope)
+    wanted = request.GET.get("csv")
+    if wanted:
+        table = dashboard.table(wanted)
+        if table is None:
+            raise Http404("No such figure.")
+        return _csv(scope, table)
+    tables = dashboard.tables()
+    return render(
+        request,
+        "programs/dashboard.html",
+        {
+            "scope": scope,
+            "dashboard": dashboard,
+            "figures": [(t, _chart_data(t) if t.chart else None) for t in tables],
+            "programs": programs,
+        },
+    )
+
+
+@require_GET
+def organization_dashboard(request: EvidentRequest, organization_uuid: UUID) -> HttpResponse:
+    organization = access_program_organization(request.user, organization_uuid, Need.VIEW_PROGRAMS)
+    programs = list(Program.objects.filter(organization=organization).order_by("title"))
+    return _render(request, scope_for_organization(organization), programs)
+
+
+@require_GET
+def program_dashboard(request: EvidentRequest, uuid: UUID) -> HttpResponse:
+    program = access_program(request.user, uuid)
+    return _render(request, scope_for_program(program), [])

@@ -1,0 +1,1 @@
+"""Figures for the dashboards: a flattened fact per enrolment (:mod:`.facts`) and the numbers read off it (:mod:`.figures`)."""
