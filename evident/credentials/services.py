@@ -1,14 +1,17 @@
 """Every change to credentials: issuer keys, issuing awards, revoking them, sharing them.
 
-Issuing is idempotent (one award per enrolment, by a unique constraint) and
-signs with the organization's active key; revoking sets the award's bit in
-its status list and re-signs the list.
+Issuing is idempotent (one award per enrolment, and one per educator and
+stack, by unique constraints) and signs with the organization's active key;
+revoking sets the award's bit in its status list and re-signs the list.
+Revoking a micro-credential that a stack credential counted revokes the stack
+credential too, when the educator no longer completes the stack without it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,7 +27,8 @@ from evident.accounts.audit import audit_record
 from evident.accounts.models import Organization, User
 from evident.accounts.permissions import Need, require
 from evident.catalog.exchange import achievement
-from evident.credentials import keys
+from evident.catalog.models import Stack
+from evident.credentials import keys, stacks
 from evident.credentials.did import issuer_did, verification_method_id
 from evident.credentials.models import Award, IssuerKey, StatusList
 from evident.credentials.proofs import create_proof
@@ -158,6 +162,73 @@ def identity_hash(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
 
+def _issuer_profile(organization: Organization) -> dict[str, Any]:
+    return {
+        "id": issuer_did(organization),
+        "type": ["Profile"],
+        "name": organization.name,
+        "url": settings.BASE_URL + reverse("catalog:issuer-detail", kwargs={"slug": organization.slug}),
+    }
+
+
+def _identifier(educator: User) -> list[dict[str, Any]]:
+    """The educator as a salted hash of their email: the credential names no one in the clear."""
+    salt = secrets.token_hex(16)
+    return [
+        {
+            "type": "IdentityObject",
+            "identityHash": identity_hash(educator.email, salt),
+            "identityType": "emailAddress",
+            "hashed": True,
+            "salt": salt,
+        }
+    ]
+
+
+def _credential_status(award: Award) -> dict[str, Any]:
+    url = status_list_url(award.status_list)
+    return {
+        "id": f"{url}#{award.status_index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(award.status_index),
+        "statusListCredential": url,
+    }
+
+
+def _new_award(organization: Organization, **fields: Any) -> Award:
+    """An unsaved award with its place in the organization's status list."""
+    status_list = _status_list_for(organization)
+    return Award(
+        organization=organization,
+        credential={},
+        status_list=status_list,
+        status_index=_free_index(status_list),
+        **fields,
+    )
+
+
+def _save_new(award: Award, document: dict[str, Any], existing: Callable[[], Award | None]) -> tuple[Award, bool]:
+    """Sign ``document`` into ``award`` and save it; ``(award, True)``.
+
+    When a unique constraint says another worker issued it meanwhile (the task
+    ran twice), that award stands: ``(existing(), False)``, ``existing`` being
+    a callable that looks it up.
+    """
+    award.credential = _sign(document, issuer_key_active(award.organization))
+    try:
+        with transaction.atomic():
+            award.save()
+    except IntegrityError:
+        found = existing()
+        if found is None:
+            raise
+        return found, False
+    if award.status_list.credential is None:
+        status_list_sign(award.status_list)
+    return award, True
+
+
 def _results(submission: Submission, achievement_data: dict[str, Any]) -> list[dict[str, Any]]:
     feedback = {f.requirement_id: f for f in submission.feedback.select_related("requirement")}
     results = []
@@ -188,16 +259,12 @@ def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
     submission = enrollment.submissions.filter(status=Submission.Status.PASSED).order_by("-number").first()
     if submission is None:
         raise ValidationError("The earned submission is missing.", code="no_submission")
-    status_list = _status_list_for(organization)
-    award = Award(
-        organization=organization,
+    award = _new_award(
+        organization,
         educator=enrollment.educator,
         enrollment=enrollment,
         version=version,
         title=version.title,
-        credential={},
-        status_list=status_list,
-        status_index=_free_index(status_list),
         issued_at=enrollment.earned_at or timezone.now(),
     )
     award.valid_until = valid_until_for(award.issued_at, version.validity_months)
@@ -206,56 +273,111 @@ def award_issue_for_enrollment(enrollment: Enrollment) -> Award:
     alignments = [a for a in achievement_data.pop("alignment", []) if a.get("targetUrl")]
     if alignments:
         achievement_data["alignment"] = alignments
-    salt = secrets.token_hex(16)
-    credential_id = settings.BASE_URL + reverse("credentials:award-detail", kwargs={"uuid": award.uuid})
     document: dict[str, Any] = {
         "@context": CONTEXTS,
-        "id": credential_id,
+        "id": stacks.award_address(award),
         "type": ["VerifiableCredential", "AchievementCredential"],
-        "issuer": {
-            "id": issuer_did(organization),
-            "type": ["Profile"],
-            "name": organization.name,
-            "url": settings.BASE_URL + reverse("catalog:issuer-detail", kwargs={"slug": organization.slug}),
-        },
+        "issuer": _issuer_profile(organization),
         "validFrom": _iso(award.issued_at),
         **({"validUntil": _iso(award.valid_until)} if award.valid_until else {}),
         "name": version.title,
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": [
-                {
-                    "type": "IdentityObject",
-                    "identityHash": identity_hash(enrollment.educator.email, salt),
-                    "identityType": "emailAddress",
-                    "hashed": True,
-                    "salt": salt,
-                }
-            ],
+            "identifier": _identifier(enrollment.educator),
             "achievement": achievement_data,
             "result": _results(submission, achievement_data),
         },
-        "credentialStatus": {
-            "id": f"{status_list_url(status_list)}#{award.status_index}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "revocation",
-            "statusListIndex": str(award.status_index),
-            "statusListCredential": status_list_url(status_list),
-        },
+        "credentialStatus": _credential_status(award),
     }
-    award.credential = _sign(document, issuer_key_active(organization))
-    try:
-        with transaction.atomic():
-            award.save()
-    except IntegrityError:
-        # Issued meanwhile by another worker (the task ran twice): that one stands.
-        return Award.objects.get(enrollment=enrollment)
-    if status_list.credential is None:
-        status_list_sign(status_list)
-    audit_record(
-        actor=None, organization=organization, action="award.issued", target=award, data={"version": str(version.uuid)}
-    )
+    award, created = _save_new(award, document, lambda: Award.objects.filter(enrollment=enrollment).first())
+    if created:
+        audit_record(
+            actor=None,
+            organization=organization,
+            action="award.issued",
+            target=award,
+            data={"version": str(version.uuid)},
+        )
     return award
+
+
+@transaction.atomic
+def award_issue_for_stack(educator: User, stack: Stack) -> Award:
+    """Issue the educator's credential for a stack they completed; the existing one when they have it.
+
+    Signed by the stack's organization; its evidence points at each counted
+    micro-credential credential, and it expires with the first of them to
+    expire. Raises ValidationError when the stack is not published, its
+    organization does not issue credentials, or the educator has not
+    completed it (see ``stacks.stack_counted_awards``).
+    """
+    existing = stacks.stack_award_get(educator, stack)
+    if existing is not None:
+        return existing
+    organization = stack.organization
+    if not stack.is_published:
+        raise ValidationError("Only a published stack gets a credential.", code="not_published")
+    if not organization.issues_credentials:
+        raise ValidationError(f"{organization.name} does not issue credentials.", code="not_issuer")
+    # Locked: a component revoked meanwhile waits for this to commit, then finds the stack award to revoke.
+    counted = stacks.stack_counted_awards(educator, stack, lock=True)
+    if counted is None:
+        raise ValidationError(f"{stack.completion_text} Not yet done.", code="not_complete")
+    expiries = [a.valid_until for a in counted if a.valid_until is not None]
+    award = _new_award(
+        organization,
+        educator=educator,
+        kind=Award.Kind.STACK,
+        stack=stack,
+        title=stack.title,
+        issued_at=timezone.now().replace(microsecond=0),
+        valid_until=min(expiries) if expiries else None,
+    )
+    document: dict[str, Any] = {
+        "@context": CONTEXTS,
+        "id": stacks.award_address(award),
+        "type": ["VerifiableCredential", "AchievementCredential"],
+        "issuer": _issuer_profile(organization),
+        "validFrom": _iso(award.issued_at),
+        **({"validUntil": _iso(award.valid_until)} if award.valid_until else {}),
+        "name": stack.title,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": _identifier(educator),
+            "achievement": stacks.stack_achievement(stack, counted),
+        },
+        "evidence": stacks.stack_evidence(counted),
+        "credentialStatus": _credential_status(award),
+    }
+    award, created = _save_new(award, document, lambda: stacks.stack_award_get(educator, stack))
+    if created:
+        audit_record(
+            actor=None,
+            organization=organization,
+            action="award.issued",
+            target=award,
+            data={"stack": str(stack.uuid), "counted": [str(a.uuid) for a in counted]},
+        )
+    return award
+
+
+def stack_awards_issue_after(award: Award) -> list[Award]:
+    """Issue every stack credential that ``award`` (a micro-credential award) completes for its educator.
+
+    Looks at published stacks containing the award's micro-credential whose
+    organization issues credentials and the educator has no credential for
+    yet; safe to run twice. Returns the stack awards issued now.
+    """
+    if award.kind != Award.Kind.MICRO_CREDENTIAL or award.version is None or award.is_revoked:
+        return []
+    issued = []
+    for stack in stacks.stacks_containing(award.version.micro_credential_id):
+        if not stack.organization.issues_credentials or stacks.stack_award_get(award.educator, stack) is not None:
+            continue
+        if stacks.stack_counted_awards(award.educator, stack) is None:
+            continue
+        issued.append(award_issue_for_stack(award.educator, stack))
+    return issued
 
 
 # Revoking and sharing -------------------------------------------------------------------------------------------
@@ -277,7 +399,35 @@ def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
         audit_record(
             actor=actor, organization=award.organization, action="award.revoked", target=award, data={"reason": reason}
         )
+        _revoke_stacks_needing(award)
     return award
+
+
+STACK_COMPONENT_REVOKED = "A credential it required was revoked."
+
+
+def _revoke_stacks_needing(component: Award) -> None:
+    """Revoke the stack credentials that counted ``component`` and are no longer earned without it.
+
+    Part of the component's revocation (same transaction). The stack may
+    belong to another organization than the component, so no one there acted:
+    the audit entry is the system's and names the revoked component.
+    """
+    for stack_award in stacks.stack_awards_counting(component):
+        if stack_award.stack is None or stacks.stack_counted_awards(stack_award.educator, stack_award.stack):
+            continue  # still complete with the educator's other credentials
+        changed = Award.objects.filter(pk=stack_award.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_reason=STACK_COMPONENT_REVOKED
+        )
+        if changed:
+            status_list_sign(stack_award.status_list)
+            audit_record(
+                actor=None,
+                organization=stack_award.organization,
+                action="award.revoked",
+                target=stack_award,
+                data={"reason": STACK_COMPONENT_REVOKED, "component": str(component.uuid)},
+            )
 
 
 @transaction.atomic
