@@ -267,3 +267,21 @@ def count_credit(rule: Rule, lines: Iterable[CredentialLine], cycle: Cycle) -> C
         met=met,
         capped=capped,
     )
+
+
+def describe(rule: Rule) -> str:
+    """The rule's figures in one sentence, e.g. "6 PDPs per micro-credential; 60 PDPs to renew in 6 years; no cap."."""
+    unit = rule.unit_label
+    if rule.basis == Basis.PER_PD_HOUR:
+        parts = [f"{number_text(rule.amount)} {unit} per PD hour"]
+    else:
+        parts = [f"{number_text(rule.amount)} {unit} per micro-credential"]
+    years = f"{rule.cycle_years} year" if rule.cycle_years == 1 else f"{rule.cycle_years} years"
+    if rule.renewal_requirement is not None:
+        parts.append(f"{number_text(rule.renewal_requirement)} {unit} to renew in {years}")
+    else:
+        parts.append(f"cycles of {years}")
+    parts.append(f"at most {number_text(rule.cap_per_cycle)} {unit} a cycle" if rule.cap_per_cycle else "no cap")
+    if rule.counted_issuer_names:
+        parts.append(f"only credentials from {_issuer_list(rule.counted_issuer_names)}")
+    return "; ".join(parts) + "."

@@ -17,6 +17,7 @@ from evident.programs.credit import (
     cycle_containing,
     cycle_from,
     default_cycle_anchor,
+    describe,
     line_value,
     number_text,
 )
@@ -201,3 +202,11 @@ class TestCycles:
 
 def test_numbers_are_written_without_trailing_zeros() -> None:
     assert [number_text(Decimal(v)) for v in ("18.00", "0.50", "6.667", "100")] == ["18", "0.5", "6.67", "100"]
+
+
+def test_a_rule_describes_itself_in_one_sentence() -> None:
+    assert describe(TENNESSEE) == "6 PDPs per micro-credential; 60 PDPs to renew in 6 years; no cap."
+    capped = Rule("CEUs", Basis.PER_PD_HOUR, Decimal("0.1"), 5, Decimal("4"), None, frozenset({"1"}), ("Institute",))
+    assert describe(capped) == (
+        "0.1 CEUs per PD hour; cycles of 5 years; at most 4 CEUs a cycle; only credentials from Institute."
+    )
