@@ -1,15 +1,17 @@
-"""Hooks into django-allauth: audit sign-ups, keep names on the user."""
+"""Hooks into django-allauth: audit sign-ups, keep names on the user, link roster places at sign-in."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.http import HttpRequest
 
 from evident.accounts.audit import audit_record
 from evident.accounts.models import User
+from evident.programs.services import cohort_members_link
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ships no type hints
@@ -26,3 +28,10 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth sh
                 actor=saved, organization=None, action="user.signed_up", target=saved, data={"via": "sign-up form"}
             )
         return saved
+
+    def login(self, request: HttpRequest, user: User) -> None:
+        super().login(request, user)
+        # A program may have rostered this address before the account existed;
+        # only a verified address proves the places are theirs.
+        if EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+            cohort_members_link(user=user)

@@ -31,6 +31,7 @@ from evident.accounts.permissions import Need, can, is_operator, require
 from evident.accounts.selectors import member_get, organization_admin_count
 from evident.accounts.tasks import send_invitation_email_task
 from evident.lib.tokens import make_api_token
+from evident.programs.services import cohort_members_link
 
 PLATFORM_SLUG = "platform"
 
@@ -363,6 +364,8 @@ def invitation_accept(*, user: User, invitation: Invitation) -> list[Membership]
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
+    # Programs may have rostered this address before the account existed.
+    cohort_members_link(user=user)
     audit_record(
         actor=user,
         organization=organization,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -26,6 +29,7 @@ from evident.earning.services.common import (
     _event,
     _new_draft,
 )
+from evident.programs.selectors import program_deadline_for
 
 
 @transaction.atomic
@@ -57,7 +61,11 @@ def enrollment_start(
     elif not allowed.filter(pk=organization.pk).exists():
         raise Http404("No such organization.")
     enrollment = Enrollment(
-        educator=actor, organization=organization, micro_credential=micro_credential, version=version
+        educator=actor,
+        organization=organization,
+        micro_credential=micro_credential,
+        version=version,
+        deadline=program_deadline_for(actor, micro_credential),
     )
     enrollment.full_clean(exclude=["educator", "micro_credential", "version", "organization"])
     try:
@@ -76,6 +84,28 @@ def enrollment_start(
         data={"version": str(version.uuid)},
     )
     return enrollment
+
+
+def enrollment_deadlines_set(*, educator_ids: Iterable[int], deadlines: dict[tuple[int, int], date]) -> int:
+    """Set each open enrolment of these educators to the deadline programs give it now.
+
+    ``deadlines`` maps (educator id, micro-credential id) to a date; an open
+    enrolment missing from it has no program deadline any more. Programs call
+    this inside their own transaction. Returns how many enrolments changed.
+    """
+    ids = sorted(set(educator_ids))
+    changed: list[Enrollment] = []
+    for start in range(0, len(ids), 5000):
+        open_enrollments = Enrollment.objects.filter(educator_id__in=ids[start : start + 5000]).exclude(
+            status__in=[Status.EARNED, Status.WITHDRAWN]
+        )
+        for enrollment in open_enrollments.only("pk", "educator_id", "micro_credential_id", "deadline"):
+            wanted = deadlines.get((enrollment.educator_id, enrollment.micro_credential_id))
+            if enrollment.deadline != wanted:
+                enrollment.deadline = wanted
+                changed.append(enrollment)
+    Enrollment.objects.bulk_update(changed, ["deadline"], batch_size=1000)
+    return len(changed)
 
 
 @transaction.atomic
