@@ -325,8 +325,9 @@ class PublicProfileTests(ProfileCase):
         self.assertNotContains(response, str(self.private_award.uuid))
         self.assertNotContains(response, str(self.revoked_award.uuid))
         self.assertContains(response, 'Credentials <span class="muted">(1)</span>')
-        self.assertContains(response, f'value="http://testserver{self.public_award.get_absolute_url()}"')
-        self.assertContains(response, reverse("credentials:verify"))
+        verify = f"{reverse('credentials:verify')}?url=http%3A//testserver{self.public_award.get_absolute_url()}"
+        self.assertContains(response, f'href="{verify}"')
+        self.assertContains(Client().get(verify), "verdict--valid")
         self.assertNotContains(response, "Preview.")
 
     def test_an_expired_credential_is_listed_marked_expired(self):
