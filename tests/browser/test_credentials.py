@@ -1,16 +1,22 @@
-"""Credentials in a real browser: the educator downloads the signed JSON and the baked
-PNG badge of an earned micro-credential and shares it; a stranger verifies both at /verify/."""
+"""Credentials in a real browser: the educator downloads the signed JSON, the baked PNG
+badge and the PDF certificate of an earned micro-credential and shares it; a stranger
+verifies each at /verify/, and opens the certificate's QR link."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from evident.accounts.services import platform_organization
 from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.tests.factories import issuer, publish, sample_blueprint
+from evident.credentials.certificate import verify_url
+from evident.credentials.forms import FILE_LABEL
 from evident.credentials.models import Award
 from evident.earning import services as earning
 from evident.earning.tests import samples
@@ -77,24 +83,35 @@ def test_the_educator_downloads_the_credential_and_a_stranger_verifies_it(
         page.get_by_role("link", name="Download the badge with the credential inside (PNG)").click()
     badge = tmp_path / "badge.png"
     download.value.save_as(badge)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the certificate (PDF)").click()
+    assert download.value.suggested_filename == "teaching-phonics-certificate.pdf"
+    certificate = tmp_path / "certificate.pdf"
+    download.value.save_as(certificate)
+    pdf = PdfReader(io.BytesIO(certificate.read_bytes()))
+    assert "Elena Educator" in pdf.pages[0].extract_text()
+    assert pdf.attachments["credential.json"] == [saved.read_bytes()]
     page.get_by_role("button", name="Make it public").click()
     expect(page.get_by_text("Anyone with the link can now see this credential.")).to_be_visible()
 
-    stranger = session.new_page()
+    stranger = session.new_page()  # a new browser context: not signed in
     stranger.goto("/verify/")
     assert_accessible(stranger)
-    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(saved)
-    stranger.get_by_role("button", name="Verify").click()
-    expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
-    expect(stranger.get_by_text("Institute of Practice").first).to_be_visible()
+    for upload in (saved, badge, certificate):
+        stranger.get_by_label(FILE_LABEL).set_input_files(upload)
+        stranger.get_by_role("button", name="Verify").click()
+        expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
+        expect(stranger.get_by_text("Institute of Practice").first).to_be_visible()
     assert_accessible(stranger)
-
-    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(badge)
-    stranger.get_by_role("button", name="Verify").click()
-    expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
 
     tampered = tmp_path / "tampered.json"
     tampered.write_text(saved.read_text().replace("Teaching Phonics", "Teaching Calculus"))
-    stranger.get_by_label("Or upload the credential file (.json) or its badge (.png, .svg)").set_input_files(tampered)
+    stranger.get_by_label(FILE_LABEL).set_input_files(tampered)
     stranger.get_by_role("button", name="Verify").click()
     expect(stranger.get_by_role("heading", name="Not valid")).to_be_visible()
+
+    # What the certificate's QR code opens, now that the credential is public: its live status.
+    link = urlsplit(verify_url(award))
+    stranger.goto(f"{link.path}?{link.query}")
+    expect(stranger.get_by_role("heading", name="Valid", exact=True)).to_be_visible()
+    assert_accessible(stranger)

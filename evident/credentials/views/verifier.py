@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -30,6 +31,15 @@ LABELS = {
 
 def _object(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _readable_date(value: Any) -> str:
+    """ "October 2, 2026" from an ISO timestamp; anything else as it is."""
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value or "")
+    return f"{moment:%B} {moment.day}, {moment.year}"
 
 
 def _summary(document: dict[str, Any]) -> dict[str, str]:
@@ -77,7 +87,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
                 status = 422
             else:
                 check = check_credential(document)
-                summary = _summary(document)
+                summary = {**_summary(document), "valid_from": _readable_date(document.get("validFrom"))}
         else:
             status = 422
     return render(
