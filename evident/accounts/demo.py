@@ -95,6 +95,15 @@ ACCOUNTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         [("riverbend-usd", Role.PROGRAM_ADMIN), ("cascadia-dpi", Role.PROGRAM_ADMIN)],
     ),
     "org-admin": ("Omar Org-Admin", [("riverbend-usd", Role.ORG_ADMIN), ("maple-street-elementary", Role.ORG_ADMIN)]),
+    # The issuers' admin: revokes credentials and rotates signing keys.
+    "issuer-admin": (
+        "Ines Issuer-Admin",
+        [
+            ("institute-classroom-practice", Role.ORG_ADMIN),
+            ("teaching-forward", Role.ORG_ADMIN),
+            ("cascadia-education-association", Role.ORG_ADMIN),
+        ],
+    ),
     "quality-reviewer": ("Quinn Quality-Reviewer", [("platform", Role.QUALITY_REVIEWER)]),
     "operator": ("Ola Operator", [("platform", Role.OPERATOR), ("platform", Role.ORG_ADMIN)]),
 }

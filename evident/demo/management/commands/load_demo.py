@@ -11,14 +11,15 @@ from evident.accounts import audit
 from evident.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, load_demo
 from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
+from evident.credentials.demo import load_credentials_demo
 from evident.earning.demo import load_earning_demo
 from evident.review.demo import load_review_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Load fictional demo organizations, one account per role, a demo catalog and the demo educator's work. "
-        "Idempotent; demo mode only."
+        "Load fictional demo organizations, one account per role, a demo catalog, the demo educator's work "
+        "and credentials. Idempotent; demo mode only."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             created |= load_earning_demo(
                 educator=User.objects.get(email=f"educator@{DEMO_DOMAIN}"),
                 coach=User.objects.get(email=f"coach@{DEMO_DOMAIN}"),
+                school=Organization.objects.get(slug="maple-street-elementary"),
+            )
+            created |= load_credentials_demo(
+                educator=User.objects.get(email=f"educator@{DEMO_DOMAIN}"),
+                issuer_admin=User.objects.get(email=f"issuer-admin@{DEMO_DOMAIN}"),
                 school=Organization.objects.get(slug="maple-street-elementary"),
             )
             created |= load_review_demo(
