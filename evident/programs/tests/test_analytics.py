@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from evident.accounts.models import Organization, User
 from evident.accounts.tests.factories import OrganizationFactory, member
+from evident.catalog.models import MicroCredentialVersion
 from evident.earning.models import Enrollment, Submission
 from evident.earning.tests.factories import VersionFactory
 from evident.programs.analytics import facts
@@ -31,6 +33,16 @@ class AnalyticsCase(TestCase):
     other_school: Organization
     other_district: Organization
     other_state: Organization
+    version: MicroCredentialVersion
+    other_version: MicroCredentialVersion
+    ada: User
+    ben: User
+    cy: User
+    district_admin: User
+    state_admin: User
+    other_state_admin: User
+    other_district_admin: User
+    teacher: User
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -56,7 +68,13 @@ class AnalyticsCase(TestCase):
         cls.teacher = member(cls.district, "educator", full_name="Tess Teacher")
 
     def enrol(
-        self, educator: User, organization: Organization, version=None, *, started: date, **changes
+        self,
+        educator: User,
+        organization: Organization,
+        version: MicroCredentialVersion | None = None,
+        *,
+        started: date,
+        **changes: Any,
     ) -> Enrollment:
         version = version or self.version
         return Enrollment.objects.create(
