@@ -48,7 +48,7 @@ class ProgramForm(forms.Form):
         decimal_places=2,
         help_text="e.g. a stipend of 150.00 for each credential a member earns. Leave empty for none.",
     )
-    incentive_currency = forms.CharField(label="Currency", max_length=3, initial="USD", help_text="e.g. USD.")
+    incentive_currency = forms.CharField(label="Currency", max_length=12, initial="USD", help_text="e.g. USD.")
     incentive_note = forms.CharField(
         label="Note on the incentive", max_length=200, required=False, help_text="e.g. Paid with the next payroll."
     )
