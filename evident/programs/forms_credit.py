@@ -138,8 +138,19 @@ class CreditRuleForm(forms.Form):
         return initial
 
 
+class OrganizationRuleChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # the stubs' generic is optional at runtime
+    def label_from_instance(self, obj: Any) -> str:
+        whose = "seeded" if obj.organization_id is None else "yours"
+        return f"{obj.name} ({obj.jurisdiction_name}, {whose})"
+
+
+class JurisdictionRuleChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # the stubs' generic is optional at runtime
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.jurisdiction_name}: {obj.name}"
+
+
 class OrganizationRuleForm(forms.Form):
-    rule = forms.ModelChoiceField(
+    rule = OrganizationRuleChoiceField(
         queryset=CreditRule.objects.none(),
         required=False,
         empty_label="None: follow the organization above, if any",
@@ -152,9 +163,6 @@ class OrganizationRuleForm(forms.Form):
         field = self.fields["rule"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  # narrows the type for mypy
         field.queryset = rules
-        field.label_from_instance = lambda rule: (  # type: ignore[method-assign]  # Django's documented hook
-            f"{rule.name} ({rule.jurisdiction_name}{', seeded' if rule.organization_id is None else ', yours'})"
-        )
 
 
 class RenewalCycleForm(forms.Form):
@@ -164,7 +172,7 @@ class RenewalCycleForm(forms.Form):
 
 
 class ChooseJurisdictionForm(forms.Form):
-    rule = forms.ModelChoiceField(
+    rule = JurisdictionRuleChoiceField(
         queryset=CreditRule.objects.none(), label="Your state's rule", empty_label=None, to_field_name="uuid"
     )
     starts_on = forms.DateField(
@@ -176,4 +184,3 @@ class ChooseJurisdictionForm(forms.Form):
         field = self.fields["rule"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  # narrows the type for mypy
         field.queryset = rules
-        field.label_from_instance = lambda rule: f"{rule.jurisdiction_name}: {rule.name}"  # type: ignore[method-assign]  # Django's documented hook

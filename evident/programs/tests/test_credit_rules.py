@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from evident.accounts.models import AuditEvent
+from evident.accounts.models import AuditEvent, Organization
 from evident.programs import credit_services
+from evident.programs.credit_demo import load_credit_demo
 from evident.programs.credit_seed import SEED_RULES, credit_rules_seed
 from evident.programs.credit_selectors import applicable_rule
 from evident.programs.credit_services import RuleInput
@@ -172,7 +173,7 @@ class WhichRuleAppliesTests(ProgramsTestCase):
 
 
 class RulePageTests(ProgramsTestCase):
-    def url(self, organization=None) -> str:  # type: ignore[no-untyped-def]
+    def url(self, organization: Organization | None = None) -> str:
         return reverse("programs:credit-rules", kwargs={"organization_uuid": (organization or self.district).uuid})
 
     def test_program_admins_read_the_seeded_rules_with_their_sources(self) -> None:
@@ -243,3 +244,11 @@ class RulePageTests(ProgramsTestCase):
             "programs:credit-rule-edit", kwargs={"organization_uuid": self.other_district.uuid, "uuid": rule.uuid}
         )
         assert self.client_for(self.other_district_admin).get(theirs).status_code == 404
+
+
+class CreditDemoTests(ProgramsTestCase):
+    def test_the_demo_district_counts_under_tennessee_and_loading_twice_changes_nothing(self) -> None:
+        assert load_credit_demo(program_admin=self.district_admin, district=self.district) == {"credit rule choices": 1}
+        assert load_credit_demo(program_admin=self.district_admin, district=self.district) == {"credit rule choices": 0}
+        applied = applicable_rule(self.educator)
+        assert applied is not None and applied.rule == seeded("US-TN")
