@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from evident.accounts.models import AuditEvent, User
 from evident.accounts.tests.factories import member
+from evident.catalog import services as catalog
 from evident.catalog.models import MicroCredentialVersion
 from evident.catalog.tests.factories import publish, quality_reviewer, sample_blueprint
 from evident.credentials import services
@@ -197,6 +198,26 @@ class MyCredentialsTests(ProfileCase):
         self.assertContains(response, "Make it public", count=1)
         self.assertContains(response, reverse("credentials:profile-settings"))
         self.assertContains(response, 'aria-current="page">My credentials<')
+
+    def test_a_stack_credential_is_listed_beside_the_micro_credentials(self):
+        institute = self.version.micro_credential.organization
+        stack = catalog.stack_create(
+            actor=member(institute, "author"),
+            organization=institute,
+            title="Early Literacy Basics",
+            description="Phonics and fluency.",
+            micro_credentials=[
+                a.enrollment.micro_credential for a in (self.public_award, self.private_award) if a.enrollment
+            ],
+        )
+        award = services.award_issue_for_stack(self.educator, stack)
+        response = self.client_for(self.educator).get(self.url)
+        self.assertContains(response, "Stack credential")
+        self.assertContains(response, award.get_absolute_url())
+        self.assertContains(response, reverse("credentials:award-badge-svg", kwargs={"uuid": award.uuid}))
+        services.award_set_public(actor=self.educator, award=award, public=True)
+        profile = self.make_public()
+        self.assertContains(Client().get(profile.get_absolute_url()), "Early Literacy Basics")
 
     def test_another_educator_sees_only_their_own(self):
         response = self.client_for(self.other_educator).get(self.url)
