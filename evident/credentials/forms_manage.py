@@ -11,10 +11,9 @@ REASON_MAX_LENGTH = 300  # what Award.revoked_reason holds; the service trims to
 
 class IssuedSearchForm(forms.Form):
     q = forms.CharField(
-        label="Search",
+        label="Educator's name or email, or title",
         required=False,
         max_length=200,
-        help_text="An educator's name or email, or a credential's title.",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     status = forms.ChoiceField(
@@ -33,8 +32,8 @@ class RevokeForm(forms.Form):
         label="Why is it revoked?",
         max_length=REASON_MAX_LENGTH,
         help_text=(
-            "The educator reads this on their credential page, and so does anyone they have shared the page with. "
-            f"{REASON_MAX_LENGTH} characters at most."
+            "The educator reads this on their credential page, and so does anyone they have shared it with, so "
+            f"never name a student. {REASON_MAX_LENGTH} characters at most."
         ),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={

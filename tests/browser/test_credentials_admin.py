@@ -80,7 +80,7 @@ def test_an_issuer_admin_revokes_a_credential_a_stranger_sees_it_revoked_and_the
     expect(admin.get_by_text("2 credentials")).to_be_visible()
     assert_accessible(admin)
 
-    admin.get_by_label("Search").fill("elena")
+    admin.get_by_label("Educator's name or email, or title").fill("elena")
     admin.get_by_role("button", name="Search").click()
     expect(admin.get_by_text("1 credential matches")).to_be_visible()
     expect(admin.get_by_role("cell", name="Omar Other")).to_have_count(0)

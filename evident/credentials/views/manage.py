@@ -117,8 +117,8 @@ def issuer_keys(request: EvidentRequest, organization_uuid: UUID) -> HttpRespons
             else:
                 messages.success(
                     request,
-                    f"New credentials are now signed with {key.fragment}. {keys[0].fragment} stays in the DID "
-                    "document, so every credential it signed still verifies.",
+                    f"New credentials are now signed with {key.fragment}. The retired {keys[0].fragment} stays in "
+                    "the DID document, so every credential it signed still verifies.",
                 )
                 return redirect(request.path)
     did_path = reverse("credentials:did-document", kwargs={"slug": organization.slug})
