@@ -138,6 +138,13 @@ def number_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def units(value: Decimal, label: str) -> str:
+    """An amount with its unit, singular up to 1: "1 clock hour", "0.5 USBE credit", "18 PDPs"."""
+    if value <= 1 and label.endswith("s") and not label.endswith("ss"):
+        label = label[:-1]
+    return f"{number_text(value)} {label}"
+
+
 def cycle_end(starts_on: date, years: int) -> date:
     """The last day of a cycle of ``years`` years starting on ``starts_on`` (Feb 29 starts end on Feb 27/28)."""
     return add_months(starts_on, 12 * years) - timedelta(days=1)
@@ -235,18 +242,18 @@ def count_credit(rule: Rule, lines: Iterable[CredentialLine], cycle: Cycle) -> C
         note = expired_note if line.expired else ""
         if cap is None or total + value <= cap:
             credit, status = value, LineStatus.COUNTED
-            reason = f"Counted: {number_text(value)} {unit}." + note
+            reason = f"Counted: {units(value, unit)}." + note
         elif total < cap:
             credit, status = cap - total, LineStatus.PARTLY_CAPPED
             capped = True
             reason = (
-                f"Partly counted: {number_text(credit)} of {number_text(value)} {unit}; "
-                f"the rest is over the cycle's cap of {number_text(cap)} {unit}." + note
+                f"Partly counted: {number_text(credit)} of {units(value, unit)}; "
+                f"the rest is over the cycle's cap of {units(cap, unit)}." + note
             )
         else:
             credit, status = ZERO, LineStatus.CAPPED
             capped = True
-            reason = f"Not counted: over the cycle's cap of {number_text(cap)} {unit}."
+            reason = f"Not counted: over the cycle's cap of {units(cap, unit)}."
         total += credit
         results[index] = LineCredit(line, status, credit, value, reason)
 
@@ -273,15 +280,15 @@ def describe(rule: Rule) -> str:
     """The rule's figures in one sentence, e.g. "6 PDPs per micro-credential; 60 PDPs to renew in 6 years; no cap."."""
     unit = rule.unit_label
     if rule.basis == Basis.PER_PD_HOUR:
-        parts = [f"{number_text(rule.amount)} {unit} per PD hour"]
+        parts = [f"{units(rule.amount, unit)} per PD hour"]
     else:
-        parts = [f"{number_text(rule.amount)} {unit} per micro-credential"]
+        parts = [f"{units(rule.amount, unit)} per micro-credential"]
     years = f"{rule.cycle_years} year" if rule.cycle_years == 1 else f"{rule.cycle_years} years"
     if rule.renewal_requirement is not None:
-        parts.append(f"{number_text(rule.renewal_requirement)} {unit} to renew in {years}")
+        parts.append(f"{units(rule.renewal_requirement, unit)} to renew in {years}")
     else:
         parts.append(f"cycles of {years}")
-    parts.append(f"at most {number_text(rule.cap_per_cycle)} {unit} a cycle" if rule.cap_per_cycle else "no cap")
+    parts.append(f"at most {units(rule.cap_per_cycle, unit)} a cycle" if rule.cap_per_cycle else "no cap")
     if rule.counted_issuer_names:
         parts.append(f"only credentials from {_issuer_list(rule.counted_issuer_names)}")
     return "; ".join(parts) + "."

@@ -140,8 +140,7 @@ class CreditRuleForm(forms.Form):
 
 class OrganizationRuleChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # the stubs' generic is optional at runtime
     def label_from_instance(self, obj: Any) -> str:
-        whose = "seeded" if obj.organization_id is None else "yours"
-        return f"{obj.name} ({obj.jurisdiction_name}, {whose})"
+        return f"{obj.name} (yours)" if obj.organization_id is not None else str(obj.name)
 
 
 class JurisdictionRuleChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # the stubs' generic is optional at runtime

@@ -20,6 +20,7 @@ from evident.programs.credit import (
     describe,
     line_value,
     number_text,
+    units,
 )
 
 TENNESSEE = Rule(
@@ -103,7 +104,7 @@ class TestCap:
         assert [c.status for c in summary.lines][2:] == [LineStatus.PARTLY_CAPPED, LineStatus.CAPPED]
         assert summary.total == Decimal("1.2") and summary.capped
         assert summary.lines[2].reason == (
-            "Partly counted: 0.2 of 0.5 USBE credits; the rest is over the cycle's cap of 1.2 USBE credits."
+            "Partly counted: 0.2 of 0.5 USBE credit; the rest is over the cycle's cap of 1.2 USBE credits."
         )
         assert summary.lines[3].reason == "Not counted: over the cycle's cap of 1.2 USBE credits."
         assert summary.lines[3].full_credit == Decimal("0.50")
@@ -208,5 +209,13 @@ def test_a_rule_describes_itself_in_one_sentence() -> None:
     assert describe(TENNESSEE) == "6 PDPs per micro-credential; 60 PDPs to renew in 6 years; no cap."
     capped = Rule("CEUs", Basis.PER_PD_HOUR, Decimal("0.1"), 5, Decimal("4"), None, frozenset({"1"}), ("Institute",))
     assert describe(capped) == (
-        "0.1 CEUs per PD hour; cycles of 5 years; at most 4 CEUs a cycle; only credentials from Institute."
+        "0.1 CEU per PD hour; cycles of 5 years; at most 4 CEUs a cycle; only credentials from Institute."
     )
+
+
+def test_units_are_singular_up_to_one() -> None:
+    assert [units(Decimal(v), "clock hours") for v in ("1", "0.5", "2")] == [
+        "1 clock hour",
+        "0.5 clock hour",
+        "2 clock hours",
+    ]
