@@ -26,9 +26,9 @@ from evident.credentials.selectors import issuer_did_document, status_list_get
 from evident.credentials.status_list import decode_status_list, get_status
 
 CANNOT_CHECK_ELSEWHERE = (
-    "This credential was issued by {issuer}, which is not an issuer on this platform. This verifier only checks "
-    "credentials from this platform's issuers (and did:key ones), so it cannot tell whether this one is genuine: "
-    "check it with its issuer's own verifier."
+    "This credential says it was issued by {issuer}, which is not an issuer on this platform. This verifier "
+    "checks only credentials from this platform's issuers, so it cannot tell whether this one is genuine: ask "
+    "its issuer how to check it."
 )
 CHANGED = (
     "The signature does not match the credential: it has been changed since its issuer signed it, or it was "
@@ -99,6 +99,13 @@ def _issuer_id(document: Mapping[str, Any]) -> str:
     return issuer if isinstance(issuer, str) else ""
 
 
+def _issuer_named(document: Mapping[str, Any], identifier: str) -> str:
+    """The issuer as the credential names it: "Example Corp (https://…)", or just its identifier."""
+    issuer = document.get("issuer")
+    name = issuer.get("name") if isinstance(issuer, Mapping) else None
+    return f"{name} ({identifier})" if isinstance(name, str) and name.strip() else identifier
+
+
 # The proofs package's reasons, by how they start, in words for the person checking.
 _PLAIN_PROOF_REASONS: list[tuple[str, str]] = [
     ("The credential is not a JSON object", "This is not a credential: a credential is a JSON object."),
@@ -122,13 +129,11 @@ _PLAIN_PROOF_REASONS: list[tuple[str, str]] = [
     ("The document has more than", "The credential is too large or too complicated to check."),
     (
         "The proof type is",
-        "The credential is signed in a way this verifier does not check (it checks Data "
-        "Integrity eddsa-rdfc-2022 signatures).",
+        "The credential is signed in a way this verifier cannot check.",
     ),
     (
         "The proof's cryptosuite is",
-        "The credential is signed in a way this verifier does not check (it checks Data "
-        "Integrity eddsa-rdfc-2022 signatures).",
+        "The credential is signed in a way this verifier cannot check.",
     ),
     ("The proof's purpose is", "The credential's signature was not made for issuing a credential."),
     ("The proof expired", "The credential's signature has expired."),
@@ -236,7 +241,7 @@ def check_credential(
             if issuer and issuer != failure.controller:
                 reason = SOMEONE_ELSE
             else:
-                reason = CANNOT_CHECK_ELSEWHERE.format(issuer=failure.controller)
+                reason = CANNOT_CHECK_ELSEWHERE.format(issuer=_issuer_named(document, failure.controller))
         else:
             reason = _plain_proof_failure(result.reason)
         return Check("invalid", reason, result.reason)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -24,7 +25,18 @@ from evident.credentials.verify import check_credential
 VECTORS = Path(__file__).resolve().parents[4] / "shared" / "ob3" / "testvectors"
 
 # Words a person checking a credential should never have to read.
-JARGON = ("proof", "verificationMethod", "controller", "JSON-LD", "canonical", "multibase", "cryptosuite", "RDF")
+JARGON = (
+    "proof",
+    "verificationMethod",
+    "controller",
+    "JSON-LD",
+    "canonical",
+    "multibase",
+    "cryptosuite",
+    "RDF",
+    "did:key",
+    "context",
+)
 
 
 class VerifierTests(AwardCase):
@@ -154,9 +166,9 @@ class ReasonTests(AwardCase):
         self.assert_says(
             vector,
             "Not valid",
-            "This credential was issued by https://example.edu/issuers/565049, which is not an issuer on this "
-            "platform. This verifier only checks credentials from this platform's issuers (and did:key ones), so "
-            "it cannot tell whether this one is genuine: check it with its issuer's own verifier.",
+            "This credential says it was issued by Example Corp (https://example.edu/issuers/565049), which is "
+            "not an issuer on this platform. This verifier checks only credentials from this platform's issuers, "
+            "so it cannot tell whether this one is genuine: ask its issuer how to check it.",
         )
         controller = json.loads((VECTORS / "1edtech-obv3p0-controller.json").read_text())
         assert check_credential(vector, controllers={controller["id"]: controller}).state == "valid"
@@ -206,3 +218,54 @@ class ReasonTests(AwardCase):
         body = response.json()
         assert (body["state"], body["verified"]) == ("invalid", False)
         assert body["reason"] == check_credential(vector).reason
+
+
+def _vector_with(change: Any) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((VECTORS / "1edtech-obv3p0-signed-credential.json").read_text())
+    change(document)
+    return document
+
+
+def _controllers() -> dict[str, Any]:
+    controller = json.loads((VECTORS / "1edtech-obv3p0-controller.json").read_text())
+    return {controller["id"]: controller}
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda d: d.update(proof=[d["proof"], d["proof"]]),
+            "The credential carries several signatures; this verifier checks credentials with exactly one.",
+        ),
+        (
+            lambda d: d["proof"].update(type="Ed25519Signature2020"),
+            "The credential is signed in a way this verifier cannot check.",
+        ),
+        (
+            lambda d: d["proof"].update(cryptosuite="ecdsa-rdfc-2019"),
+            "The credential is signed in a way this verifier cannot check.",
+        ),
+        (
+            lambda d: d["proof"].update(proofPurpose="authentication"),
+            "The credential's signature was not made for issuing a credential.",
+        ),
+        (
+            lambda d: d["@context"].append("https://example.org/my-context.json"),
+            "The credential uses a vocabulary this verifier does not know, so it cannot be checked.",
+        ),
+        (
+            lambda d: d["proof"].update(verificationMethod="https://example.edu/issuers/565049#key-2"),
+            "The credential was signed with a key its issuer does not list as its own, so it cannot be trusted.",
+        ),
+        (
+            lambda d: d["proof"].update(proofValue="z123"),
+            "The credential's signature cannot be checked: it is damaged, incomplete or in a form this verifier "
+            "does not read.",
+        ),
+    ],
+)
+def test_every_failure_of_the_signature_is_told_in_plain_words(change, reason):
+    check = check_credential(_vector_with(change), controllers=_controllers())
+    assert (check.state, check.reason) == ("invalid", reason), check.detail
+    assert check.detail and check.detail != check.reason

@@ -212,4 +212,4 @@ class TestVectorAgreementTests(VerifierAgreementCase):
     def test_neither_checks_an_issuer_it_was_not_given(self):
         self.assert_agree("not given the controller", "invalid")
         check = check_credential(self.cases["not given the controller"].credential, now=datetime.now(UTC))
-        assert "https://example.edu/issuers/565049, which is not an issuer on this platform" in check.reason
+        assert "(https://example.edu/issuers/565049), which is not an issuer on this platform" in check.reason
