@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import segno
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -20,8 +21,8 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from evident.accounts.tests.factories import member
-from evident.credentials import services
-from evident.credentials.certificate import credential_from_pdf, verify_url
+from evident.credentials import baking, services
+from evident.credentials.certificate import UnreadablePdf, credential_from_pdf, verify_url
 from evident.credentials.models import Award
 from evident.credentials.tests.test_awards import AwardCase
 from evident.lib.pdf import OfflineFetcher, PdfAttachment, RefusedURL, qr_svg, render_pdf
@@ -93,6 +94,16 @@ class CertificateTests(AwardCase):
         )
         assert len(reader.pages) == 1
         assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 792, 612]
+
+    def test_it_prints_the_uploaded_badge_image_when_the_version_has_one(self):
+        award = self.earn()
+        assert list(PdfReader(io.BytesIO(self.certificate(award).content)).pages[0].images) == []  # the drawn SVG
+        version = award.version
+        assert version is not None
+        version.badge_image.save("badge.png", ContentFile(baking.draw_badge_png("TP", "#aa3300", size=64)))
+        self.addCleanup(version.badge_image.delete, save=False)
+        images = PdfReader(io.BytesIO(self.certificate(award).content)).pages[0].images
+        assert [image.image.size for image in images] == [(64, 64)]
 
     def test_it_attaches_the_signed_credential_byte_for_byte(self):
         award = self.earn()
@@ -212,6 +223,12 @@ def test_the_fetcher_loads_data_urls_and_files_under_its_roots_only(tmp_path: Pa
     ):
         with pytest.raises(RefusedURL):
             fetcher.fetch(refused)
+
+
+def test_a_pdf_too_large_or_without_a_credential_is_refused_before_parsing():
+    with pytest.raises(UnreadablePdf, match="too large to be a certificate"):
+        credential_from_pdf(b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))
+    assert credential_from_pdf(render_pdf(PLAIN_PDF_HTML)) is None
 
 
 def test_a_pdf_leaves_out_what_it_may_not_load_and_keeps_its_attachments():
