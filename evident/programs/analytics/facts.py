@@ -25,6 +25,7 @@ from django.utils import timezone
 from evident.accounts.models import Organization
 from evident.catalog.models import StackItem
 from evident.earning.models import Enrollment, Submission
+from evident.programs.analytics.cache import facts_changed
 from evident.programs.models import CohortMember, EnrollmentFact, Program
 
 BATCH = 5_000
@@ -214,6 +215,8 @@ def refresh(enrollment_ids: Iterable[int]) -> int:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(sql, rows)
         done += len(rows)
+    if done:
+        facts_changed()
     return done
 
 

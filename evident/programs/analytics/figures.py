@@ -322,11 +322,6 @@ class Dashboard:
             self.at_risk(),
         ]
 
-    def table(self, key: str) -> Table | None:
-        if key == "at-risk":
-            return self.at_risk_all()
-        return next((t for t in self.tables() if t.key == key), None)
-
 
 def micro_credential_titles(ids: Iterable[int]) -> dict[int, str]:
     """Micro-credential titles, from their newest versions."""

@@ -15,7 +15,7 @@ from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.models import MicroCredentialVersion
 from evident.earning.models import Enrollment, Submission
 from evident.earning.tests.factories import VersionFactory
-from evident.programs.analytics import facts
+from evident.programs.analytics import cache, facts
 from evident.programs.analytics.figures import Dashboard, _median, scope_for_organization, scope_for_program
 from evident.programs.models import Cohort, CohortMember, CreditRule, EnrollmentFact, OrganizationCreditRule, Program
 
@@ -243,6 +243,31 @@ class FigureTests(AnalyticsCase):
         board = Dashboard(scope_for_organization(self.state), today=TODAY)
         with self.assertNumQueries(12):
             board.tables()
+
+
+class CacheTests(AnalyticsCase):
+    def test_a_dashboard_is_read_from_the_cache_until_facts_change(self):
+        enrollment = self.enrol(self.ada, self.school, started=date(2026, 9, 1))
+        facts.refresh([enrollment.pk])
+        scope = scope_for_organization(self.district)
+        first = cache.snapshot(scope, today=TODAY)
+        with self.assertNumQueries(0):
+            again = cache.snapshot(scope, today=TODAY)
+        self.assertEqual(again.table("funnel").rows[0][1], 1)  # type: ignore[union-attr]
+        second = self.enrol(self.ben, self.other_school, started=date(2026, 9, 3))
+        facts.refresh([second.pk])
+        self.assertEqual(cache.snapshot(scope, today=TODAY).table("funnel").rows[0][1], 2)  # type: ignore[union-attr]
+        self.assertEqual(first.table("funnel").rows[0][1], 1)  # type: ignore[union-attr]
+
+    def test_after_a_refresh_the_dashboards_people_read_are_computed_again(self):
+        scope = scope_for_organization(self.district)
+        cache.snapshot(scope)
+        enrollment = self.enrol(self.ada, self.school, started=date(2026, 9, 1))
+        facts.refresh([enrollment.pk])
+        self.assertGreaterEqual(cache.warm(), 1)
+        with self.assertNumQueries(0):
+            warmed = cache.snapshot(scope)
+        self.assertEqual(warmed.table("funnel").rows[0][1], 1)  # type: ignore[union-attr]
 
 
 class DashboardPageTests(AnalyticsCase):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from evident.accounts.http import EvidentRequest
 from evident.accounts.permissions import Need
+from evident.programs.analytics.cache import snapshot
 from evident.programs.analytics.figures import Dashboard, Scope, Table, scope_for_organization, scope_for_program
 from evident.programs.models import Program
 from evident.programs.permissions import access_program, access_program_organization
@@ -42,20 +43,21 @@ def _chart_data(table: Table) -> dict[str, object]:
 
 
 def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> HttpResponse:
-    dashboard = Dashboard(scope)
+    found = snapshot(scope)
     wanted = request.GET.get("csv")
     if wanted:
-        table = dashboard.table(wanted)
+        # The at-risk table on the page shows the nearest few; its download has everyone.
+        table = Dashboard(scope).at_risk_all() if wanted == "at-risk" else found.table(wanted)
         if table is None:
             raise Http404("No such figure.")
         return _csv(scope, table)
-    tables = dashboard.tables()
+    tables = found.tables
     return render(
         request,
         "programs/dashboard.html",
         {
             "scope": scope,
-            "dashboard": dashboard,
+            "snapshot": found,
             "figures": [(t, _chart_data(t) if t.chart else None) for t in tables],
             "programs": programs,
         },
