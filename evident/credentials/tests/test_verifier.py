@@ -161,6 +161,16 @@ class ReasonTests(AwardCase):
             "(like 2026-01-31T09:00:00Z).",
         )
 
+    def test_a_plain_credential_whose_dates_cannot_be_read(self):
+        award = self.earn()
+        award.status_list.refresh_from_db()
+        assert award.status_list.credential is not None
+        unsigned = {k: v for k, v in award.status_list.credential.items() if k != "proof"}
+        document = services._sign(
+            {**unsigned, "validUntil": "next summer"}, services.issuer_key_active(award.organization)
+        )
+        self.assert_says(document, "Not valid", "The credential's end date cannot be read, so it cannot be relied on.")
+
     def test_a_credential_from_an_issuer_outside_this_platform(self):
         vector = json.loads((VECTORS / "1edtech-obv3p0-signed-credential.json").read_text())
         self.assert_says(
