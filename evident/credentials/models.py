@@ -109,12 +109,15 @@ class Award(models.Model):
         ordering: ClassVar = ["-issued_at"]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["status_list", "status_index"], name="credentials_status_index_unique"),
+            # One standing credential per stack: once revoked, the stack can be earned again.
             models.UniqueConstraint(
                 fields=["educator", "stack"],
-                condition=models.Q(stack__isnull=False),
-                name="credentials_one_stack_award",
+                condition=models.Q(stack__isnull=False, revoked_at__isnull=True),
+                name="credentials_one_standing_stack_award",
             ),
         ]
+        # The issuer admins' list: an organization's awards, newest first.
+        indexes: ClassVar = [models.Index(fields=["organization", "-issued_at"], name="credentials_award_issued")]
 
     def __str__(self) -> str:
         return f"{self.title} for {self.educator}"

@@ -31,6 +31,7 @@ from evident.catalog.models import Stack
 from evident.credentials import keys, stacks
 from evident.credentials.did import issuer_did, verification_method_id
 from evident.credentials.models import Award, IssuerKey, StatusList
+from evident.credentials.notifications import award_revoked_notify
 from evident.credentials.proofs import create_proof
 from evident.credentials.proofs.multikey import encode_public_key
 from evident.credentials.status_list import bitstring_from_indices, encode_status_list
@@ -311,7 +312,7 @@ def award_issue_for_stack(educator: User, stack: Stack) -> Award:
     organization does not issue credentials, or the educator has not
     completed it (see ``stacks.stack_counted_awards``).
     """
-    existing = stacks.stack_award_get(educator, stack)
+    existing = stacks.stack_award_standing(educator, stack)
     if existing is not None:
         return existing
     organization = stack.organization
@@ -349,7 +350,7 @@ def award_issue_for_stack(educator: User, stack: Stack) -> Award:
         "evidence": stacks.stack_evidence(counted),
         "credentialStatus": _credential_status(award),
     }
-    award, created = _save_new(award, document, lambda: stacks.stack_award_get(educator, stack))
+    award, created = _save_new(award, document, lambda: stacks.stack_award_standing(educator, stack))
     if created:
         audit_record(
             actor=None,
@@ -372,7 +373,7 @@ def stack_awards_issue_after(award: Award) -> list[Award]:
         return []
     issued = []
     for stack in stacks.stacks_containing(award.version.micro_credential_id):
-        if not stack.organization.issues_credentials or stacks.stack_award_get(award.educator, stack) is not None:
+        if not stack.organization.issues_credentials or stacks.stack_award_standing(award.educator, stack) is not None:
             continue
         if stacks.stack_counted_awards(award.educator, stack) is None:
             continue
@@ -399,6 +400,7 @@ def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
         audit_record(
             actor=actor, organization=award.organization, action="award.revoked", target=award, data={"reason": reason}
         )
+        award_revoked_notify(award)
         _revoke_stacks_needing(award)
     return award
 
@@ -428,6 +430,7 @@ def _revoke_stacks_needing(component: Award) -> None:
                 target=stack_award,
                 data={"reason": STACK_COMPONENT_REVOKED, "component": str(component.uuid)},
             )
+            award_revoked_notify(stack_award)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -121,8 +121,17 @@ def stack_awards_counting(award: Award) -> list[Award]:
 
 
 def stack_award_get(educator: User, stack: Stack) -> Award | None:
-    """The educator's credential for ``stack``, revoked or not; None when they have none."""
-    return Award.objects.filter(educator=educator, stack=stack).first()
+    """The educator's credential for ``stack``: the standing one, else the latest revoked one; None when neither."""
+    return (
+        Award.objects.filter(educator=educator, stack=stack)
+        .order_by(F("revoked_at").desc(nulls_first=True), "-issued_at")
+        .first()
+    )
+
+
+def stack_award_standing(educator: User, stack: Stack) -> Award | None:
+    """The educator's unrevoked credential for ``stack``: a revoked one does not stop the stack being earned again."""
+    return Award.objects.filter(educator=educator, stack=stack, revoked_at__isnull=True).first()
 
 
 # The document -----------------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,7 +30,6 @@ from evident.credentials.issued import (
     issuer_key_list,
     issuer_status_list_list,
 )
-from evident.credentials.notifications import award_revoked_notify
 
 PAGE_SIZE = 50
 
@@ -73,11 +71,7 @@ def award_revoke(request: EvidentRequest, organization_uuid: UUID, uuid: UUID) -
     form = RevokeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                revoked = services.award_revoke(actor=request.user, award=award, reason=form.cleaned_data["reason"])
-                # The service changes nothing when someone else revoked it a moment ago; then they told the educator.
-                if revoked.revoked_by_id == request.user.pk:
-                    award_revoked_notify(revoked)
+            revoked = services.award_revoke(actor=request.user, award=award, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             form.add_error("reason", exc)
         else:
