@@ -22,6 +22,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -168,14 +169,31 @@ def closest(value: str, names: list[str]) -> str | None:
 
 
 @dataclass
+class _Member:
+    """What a roster line is compared with: one existing member, as read from the database."""
+
+    pk: int
+    full_name: str
+    cohort_id: int
+    school_id: int | None
+    coach_id: int | None
+    educator_id: int | None
+    removed_at: datetime | None
+    invited_at: datetime | None
+
+
+@dataclass
 class _Lookups:
     program: Program
     cohorts: dict[str, Cohort]
     schools: dict[str, Organization]
     school_names: list[str]
     coaches: dict[str, User]
-    members: dict[str, CohortMember]
+    members: dict[str, _Member]
     accounts: dict[str, int]
+    cohorts_by_id: dict[int, Cohort]
+    schools_by_id: dict[int, Organization]
+    people: dict[int, User]
 
 
 def _lookups(program: Program, emails: list[str]) -> _Lookups:
@@ -184,9 +202,17 @@ def _lookups(program: Program, emails: list[str]) -> _Lookups:
     for school in program_schools(program):
         schools[school.name.casefold()] = school
         schools[school.slug.casefold()] = school
+    # Plain tuples, not model instances: a big program has tens of thousands of members.
     members = {
-        m.email.lower(): m
-        for m in CohortMember.objects.filter(program=program).select_related("cohort", "school", "coach")
+        row[0].lower(): _Member(*row[1:])
+        for row in CohortMember.objects.filter(program=program).values_list(
+            "email", "pk", "full_name", "cohort_id", "school_id", "coach_id", "educator_id", "removed_at", "invited_at"
+        )
+    }
+    coach_ids = {m.coach_id for m in members.values() if m.coach_id is not None}
+    people = {
+        pk: User(pk=pk, full_name=full_name, email=email)
+        for pk, full_name, email in User.objects.filter(pk__in=coach_ids).values_list("pk", "full_name", "email")
     }
     accounts: dict[str, int] = {}
     for part in chunks(sorted(set(emails))):
@@ -201,6 +227,9 @@ def _lookups(program: Program, emails: list[str]) -> _Lookups:
         coaches={c.email.lower(): c for c in coach_candidates(program)},
         members=members,
         accounts={email.lower(): pk for email, pk in accounts.items()},
+        cohorts_by_id={c.pk: c for c in cohorts.values()},
+        schools_by_id={s.pk: s for s in schools.values()},
+        people=people,
     )
 
 
@@ -223,7 +252,7 @@ def roster_plan(program: Program, data: bytes) -> Plan:
             code="too_large",
         )
     header, positions, lines = read_rows(decode(data))
-    rows = [(number, cells) for number, cells in lines if any(c.strip() for c in cells)]
+    rows = [(number, cells) for number, cells in lines if "".join(cells).strip()]
     if not rows:
         raise ValidationError("The file has a header but no educators under it.", code="no_rows")
     if len(rows) > ROSTER_MAX_ROWS:
@@ -335,48 +364,62 @@ def roster_plan(program: Program, data: bytes) -> Plan:
                 )
             )
         else:
-            changes = _changes(existing, name=name, cohort=cohort, school=school, coach=coach, account=account)
-            entry["changes"] = [text for text, _ in changes]
+            changes, row = _changes(
+                known, existing, name=name, cohort=cohort, school=school, coach=coach, account=account
+            )
+            entry["changes"] = changes
             entry["action"] = Action.UPDATE if changes else Action.UNCHANGED
             if changes:
-                for _, apply in changes:
-                    apply()
-                plan.updates.append(existing)
+                plan.updates.append(row)
         plan.report.append(entry)
     return plan
 
 
 def _changes(
-    member: CohortMember,
+    known: _Lookups,
+    member: _Member,
     *,
     name: str,
     cohort: Cohort,
     school: Organization | None,
     coach: User | None,
     account: int | None,
-) -> list[tuple[str, Any]]:
-    """What applying the line changes on an existing member: (plain words, how to apply it)."""
-    found: list[tuple[str, Any]] = []
-
-    def put(attribute: str, value: Any) -> Any:
-        return lambda: setattr(member, attribute, value)
-
+) -> tuple[list[str], CohortMember]:
+    """What applying the line changes on an existing member, in plain words, and the row to write."""
+    found: list[str] = []
+    row = CohortMember(
+        pk=member.pk,
+        full_name=member.full_name,
+        cohort_id=member.cohort_id,
+        school_id=member.school_id,
+        coach_id=member.coach_id,
+        educator_id=member.educator_id,
+        removed_at=member.removed_at,
+        invited_at=member.invited_at,
+    )
     if member.removed_at is not None:
-        found.append(("back on the roster (was removed)", put("removed_at", None)))
+        found.append("back on the roster (was removed)")
+        row.removed_at = None
     if member.full_name != name:
-        found.append((f"name: {member.full_name} → {name}", put("full_name", name)))
+        found.append(f"name: {member.full_name} → {name}")
+        row.full_name = name
     if member.cohort_id != cohort.pk:
-        found.append((f"cohort: {member.cohort.name} → {cohort.name}", put("cohort", cohort)))
+        before = known.cohorts_by_id[member.cohort_id].name
+        found.append(f"cohort: {before} → {cohort.name}")
+        row.cohort_id = cohort.pk
     if school is not None and member.school_id != school.pk:
-        before = member.school.name if member.school else "none"
-        found.append((f"school: {before} → {school.name}", put("school", school)))
+        old = known.schools_by_id.get(member.school_id) if member.school_id else None
+        found.append(f"school: {old.name if old else 'none'} → {school.name}")
+        row.school_id = school.pk
     # A blank coach cell leaves the coach assigned on the cohort page as it is.
     if coach is not None and member.coach_id != coach.pk:
-        before = member.coach.display_name if member.coach else "none"
-        found.append((f"coach: {before} → {coach.display_name}", put("coach", coach)))
+        previous = known.people.get(member.coach_id) if member.coach_id else None
+        found.append(f"coach: {previous.display_name if previous else 'none'} → {coach.display_name}")
+        row.coach_id = coach.pk
     if member.educator_id is None and account is not None:
-        found.append(("linked to their account", put("educator_id", account)))
-    return found
+        found.append("linked to their account")
+        row.educator_id = account
+    return found, row
 
 
 # --- Upload and apply ---------------------------------------------------------------------
@@ -503,14 +546,15 @@ def do_roster_apply(*, actor: User, program: Program, plan: Plan) -> None:
     now = timezone.now()
     for place in plan.creates:
         place.added_at = now
+    # Invitations first: they set invited_at on the members, which are then written once.
+    uninvited = [p for p in [*plan.creates, *plan.updates] if p.educator_id is None and p.invited_at is None]
+    invitations_create(actor=actor, program=program, members=uninvited)
     CohortMember.objects.bulk_create(plan.creates, batch_size=1000)
     CohortMember.objects.bulk_update(
         plan.updates,
-        ["full_name", "cohort", "school", "coach", "educator", "removed_at"],
+        ["full_name", "cohort", "school", "coach", "educator", "removed_at", "invited_at"],
         batch_size=1000,
     )
-    uninvited = [p for p in [*plan.creates, *plan.updates] if p.educator_id is None and p.invited_at is None]
-    invitations_create(actor=actor, program=program, members=uninvited)
     deadlines_sync(p.educator_id for p in [*plan.creates, *plan.updates] if p.educator_id is not None)
 
 

@@ -358,8 +358,10 @@ def invitations_create(*, actor: User, program: Program, members: Sequence[Cohor
     organization) as educators, and schedule the emails in batches once the transaction commits.
 
     Preconditions: the actor manages the program (checked by the caller's
-    service), and every member is saved. Members whose address already has a
-    pending invitation there are not invited twice.
+    service). Sets ``invited_at`` on the members invited, in memory: the
+    caller saves them (a big roster inserts them with it in one pass).
+    Members whose address already has a pending invitation there are not
+    invited twice.
     """
     wanted: dict[tuple[int, str], CohortMember] = {}
     for place in members:
@@ -402,10 +404,9 @@ def invitations_create(*, actor: User, program: Program, members: Sequence[Cohor
         raise ValidationError(
             "Someone invited some of these people at the same moment. Try again.", code="invited_meanwhile"
         ) from None
-    invited = [place for key, place in wanted.items() if key not in pending]
-    for place in invited:
-        place.invited_at = now
-    CohortMember.objects.bulk_update(invited, ["invited_at"], batch_size=1000)
+    for key, place in wanted.items():
+        if key not in pending:
+            place.invited_at = now
     uuids = [str(i.uuid) for i in invitations]
     for start in range(0, len(uuids), INVITATION_BATCH):
         batch = uuids[start : start + INVITATION_BATCH]
@@ -463,9 +464,9 @@ def member_add(
     place.added_at = timezone.now()
     place.educator = account or place.educator
     place.full_clean(exclude=["program", "cohort", "educator", "school", "coach"])
-    place.save()
     if place.educator_id is None and place.invited_at is None:
         invitations_create(actor=actor, program=program, members=[place])
+    place.save()
     if place.educator_id is not None:
         deadlines_sync([place.educator_id])
     audit_record(
