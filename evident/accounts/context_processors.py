@@ -29,6 +29,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem("Catalog", reverse("catalog:catalog"), "catalog"),
         NavItem("My micro-credentials", reverse("earning:enrollment-list"), "earning"),
         NavItem("My credentials", reverse("credentials:my-credentials"), "credentials"),
+        NavItem("My programs", reverse("programs:my-programs"), "my-programs"),
+        NavItem("Transcript", reverse("programs:my-transcript"), "transcript"),
+        NavItem("Growth plans", reverse("programs:plan-list"), "growth"),
     ]
     if "coach" in roles:
         items.append(NavItem("Shared drafts", reverse("earning:coaching-list"), "coaching"))
@@ -41,6 +44,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append(NavItem("API keys", reverse("accounts:api-key-list", kwargs=kw), "api-keys"))
         if roles_grant(roles, Need.VIEW_AUDIT):
             items.append(NavItem("Activity", reverse("accounts:audit-list", kwargs=kw), "audit"))
+        if organization.kind in {"state", "district", "school"} and roles_grant(roles, Need.VIEW_PROGRAMS):
+            items.append(NavItem("Programs", reverse("programs:program-list"), "programs"))
+            items.append(
+                NavItem("Figures", reverse("programs:organization-dashboard", kwargs=kw), "program-dashboard")
+            )
     if organization is not None and organization.issues_credentials and roles & {"author", "org_admin"}:
         items.append(NavItem("Authoring", reverse("catalog:authoring-list"), "authoring"))
     if roles & {"reviewer", "lead_reviewer"}:

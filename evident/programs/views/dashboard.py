@@ -56,6 +56,7 @@ def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> H
         request,
         "programs/dashboard.html",
         {
+            "section": "program-dashboard",
             "scope": scope,
             "snapshot": found,
             "figures": [(t, _chart_data(t) if t.chart else None) for t in tables],

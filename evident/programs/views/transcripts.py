@@ -94,7 +94,7 @@ def my_transcript(request: EvidentRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         status = 422
     context: dict[str, Any] = {
-        "section": "programs",
+        "section": "transcript",
         "transcript": transcript,
         "cycle_form": cycle_form,
         "choose_form": choose_form,
