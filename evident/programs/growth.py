@@ -357,15 +357,19 @@ def _progress(chosen: list[ChosenMicroCredential]) -> Progress:
 
 
 def plan_view(plan: GrowthPlan) -> PlanView:
-    """The plan's goals (dropped ones last) with components, chosen micro-credentials and progress.
+    """The plan's goals, in order, with components, chosen micro-credentials and progress.
 
     Progress counts each chosen micro-credential once, even when two goals
     share it. Five queries, however many goals.
     """
     goals = list(_goal_queryset().filter(plan=plan).order_by("order", "created_at"))
-    goals.sort(key=lambda g: g.status == GrowthGoal.Status.DROPPED)
     views, overall = _views(goals, plan.educator)
     return PlanView(plan, views, overall)
+
+
+def goal_position(goal: GrowthGoal) -> int:
+    """The goal's number in its plan, as the plan's page counts them (1 for the first)."""
+    return GrowthGoal.objects.filter(plan_id=goal.plan_id, order__lt=goal.order).count() + 1
 
 
 def goal_view(goal: GrowthGoal) -> GoalView:

@@ -170,6 +170,7 @@ def goal_detail(request: EvidentRequest, uuid: UUID) -> HttpResponse:
             "section": SECTION,
             "view": view,
             "goal": view.goal,
+            "position": growth.goal_position(view.goal),
             "plan": plan,
             "recommendations": recommendations,
             "edit_form": edit_form,
