@@ -558,9 +558,15 @@ def do_roster_apply(*, actor: User, program: Program, plan: Plan) -> None:
     deadlines_sync(p.educator_id for p in [*plan.creates, *plan.updates] if p.educator_id is not None)
 
 
+def errors_text(errors: list[str]) -> str:
+    """A rejected line's reasons as one sentence."""
+    text = "; ".join(errors)
+    return text if text.endswith("?") else f"{text}."
+
+
 def rejected_lines_csv(roster_import: RosterImport) -> str:
     """The rejected lines of a roster exactly as uploaded, with a last column saying what is wrong."""
-    problems = {line["line"]: "; ".join(line["errors"]) for line in roster_import.report if line["errors"]}
+    problems = {line["line"]: errors_text(line["errors"]) for line in roster_import.report if line["errors"]}
     header, _, lines = read_rows(decode(stored_data(roster_import)))
     out = io.StringIO()
     writer = csv.writer(out)

@@ -6,11 +6,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from evident.programs import roster, services
+from evident.programs.models import Cohort, Program, RosterImport
 from evident.programs.selectors import program_list
 from evident.programs.tests.base import ProgramsTestCase, add_member, make_cohort, make_program
 
 
 class ProgramVisibilityTests(ProgramsTestCase):
+    program: Program
+    cohort: Cohort
+    other_program: Program
+    other_cohort: Cohort
+    state_program: Program
+    far_program: Program
+    roster_import: RosterImport
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()

@@ -14,7 +14,7 @@ from evident.catalog.models import MicroCredentialVersion
 from evident.earning import services as earning
 from evident.earning.models import Enrollment
 from evident.programs import services
-from evident.programs.models import CohortMember, Program
+from evident.programs.models import Cohort, CohortMember, Program
 from evident.programs.selectors import deadline_words, incentive_lines, my_program_list, program_figures
 from evident.programs.tests.base import (
     ProgramsTestCase,
@@ -78,6 +78,8 @@ class ProgramServiceTests(ProgramsTestCase):
 
 
 class CohortServiceTests(ProgramsTestCase):
+    program: Program
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -167,6 +169,10 @@ class CohortServiceTests(ProgramsTestCase):
 
 
 class MemberServiceTests(ProgramsTestCase):
+    program: Program
+    fall: Cohort
+    spring: Cohort
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -229,6 +235,10 @@ class MemberServiceTests(ProgramsTestCase):
 
 
 class FigureTests(ProgramsTestCase):
+    program: Program
+    fall: Cohort
+    place: CohortMember
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()

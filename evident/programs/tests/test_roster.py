@@ -12,7 +12,7 @@ from evident.accounts.models import Invitation, Membership
 from evident.accounts.services import user_create_from_invitation
 from evident.earning import services as earning
 from evident.programs import roster
-from evident.programs.models import CohortMember, RosterImport
+from evident.programs.models import Cohort, CohortMember, Program, RosterImport
 from evident.programs.tests.base import ProgramsTestCase, add_member, make_cohort, make_program
 
 GOOD = (
@@ -28,6 +28,10 @@ def upload(text: str | bytes, name: str = "roster.csv") -> SimpleUploadedFile:
 
 
 class RosterTestCase(ProgramsTestCase):
+    program: Program
+    fall: Cohort
+    spring: Cohort
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -125,7 +129,7 @@ class RejectionTests(RosterTestCase):
         response = self.client_for(self.district_admin).get(f"/programs/rosters/{roster_import.uuid}/rejected.csv")
         lines = response.content.decode("utf-8-sig").splitlines()
         assert lines[0] == "name,email,school,cohort,problems"
-        assert lines[1].startswith("Jo,jo@,Maple,Fall,line 3: the email ‘jo@’ is not a valid address")
+        assert lines[1].startswith("Jo,jo@,Maple,Fall,line 3: the email ‘jo@’ is not a valid address; no school called")
         assert len(lines) == 2
 
 

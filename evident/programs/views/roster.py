@@ -93,7 +93,10 @@ def roster_preview(request: EvidentRequest, uuid: UUID) -> HttpResponse:
         show = "all"
     lines = roster_import.report if show == "all" else [x for x in roster_import.report if x["action"] == show]
     page = Paginator(lines, LINES_PER_PAGE).get_page(request.GET.get("page"))
-    rejected = [x for x in roster_import.report if x["action"] == roster.Action.REJECT]
+    rejected = [x for x in roster_import.report if x["action"] == roster.Action.REJECT][:50]
+    for line in [*page.object_list, *rejected]:
+        if line["errors"]:
+            line["problem"] = roster.errors_text(line["errors"])
     return render(
         request,
         "programs/roster_preview.html",
@@ -109,7 +112,7 @@ def roster_preview(request: EvidentRequest, uuid: UUID) -> HttpResponse:
                 (action, label, sum(1 for x in roster_import.report if x["action"] == action))
                 for action, label in roster.ACTION_LABELS.items()
             ],
-            "rejected": rejected[:50],
+            "rejected": rejected,
             "labels": roster.ACTION_LABELS,
         },
         status=status,
