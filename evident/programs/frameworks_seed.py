@@ -33,6 +33,13 @@ INTASC_SOURCE = (
     "https://ccsso.org/resource-library/intasc-model-core-teaching-standards-and-learning-progressions-teachers-10"
 )
 
+SHORT_NAMES = {DANIELSON: "Danielson", INTASC: "InTASC"}
+
+
+def framework_short_name(framework: str) -> str:
+    """How a reason names the framework: "Danielson 3b …" rather than the full title."""
+    return SHORT_NAMES.get(framework, framework)
+
 
 @dataclass(frozen=True)
 class Component:
