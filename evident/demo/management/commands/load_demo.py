@@ -13,6 +13,11 @@ from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
 from evident.credentials.demo import load_credentials_demo
 from evident.earning.demo import load_earning_demo
+from evident.programs.analytics.facts import refresh_changed
+from evident.programs.credit_demo import load_credit_demo
+from evident.programs.demo import load_programs_demo
+from evident.programs.growth_demo import load_growth_demo
+from evident.programs.roles_demo import load_roles_demo
 from evident.review.demo import load_review_demo
 
 
@@ -46,6 +51,17 @@ class Command(BaseCommand):
                 issuer_admin=User.objects.get(email=f"issuer-admin@{DEMO_DOMAIN}"),
                 school=Organization.objects.get(slug="maple-street-elementary"),
             )
+            educator = User.objects.get(email=f"educator@{DEMO_DOMAIN}")
+            program_admin = User.objects.get(email=f"program-admin@{DEMO_DOMAIN}")
+            coach = User.objects.get(email=f"coach@{DEMO_DOMAIN}")
+            created |= load_programs_demo(program_admin=program_admin, coach=coach, educator=educator)
+            created |= load_credit_demo(
+                program_admin=program_admin, district=Organization.objects.get(slug="riverbend-usd")
+            )
+            created |= load_roles_demo()
+            created |= load_growth_demo(
+                educator=educator, supervisor=coach, school=Organization.objects.get(slug="maple-street-elementary")
+            )
             created |= load_review_demo(
                 reviewers=[
                     User.objects.get(email=f"reviewer@{DEMO_DOMAIN}"),
@@ -53,6 +69,8 @@ class Command(BaseCommand):
                 ],
                 organization=Organization.objects.get(slug="teaching-forward"),
             )
+        # The dashboards read flattened facts, refreshed every few minutes by the scheduler: build them now.
+        refresh_changed()
         summary = ", ".join(f"{n} {kind}" for kind, n in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (created {summary})."))
         if not options["quiet_accounts"]:
