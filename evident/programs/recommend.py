@@ -213,33 +213,42 @@ def recommend(
         if is_excluded:
             excluded.add(version_id)
 
-    # Document frequency of each term over the whole live catalog, then BM25's idf.
+    # Each term's chunk of the mask (one bit per field), then its document
+    # frequency over the whole live catalog and BM25's idf.
     width = len(_FIELDS)
-    term_bits = [((1 << width) - 1) << (i * width) for i in range(len(stems))]
-    frequency = [sum(1 for mask in masks.values() if mask & bits) for bits in term_bits]
+    chunk = (1 << width) - 1
+    # The weight a term earns for each combination of fields holding it.
+    chunk_weight = [sum(w for j, w in enumerate(_WEIGHTS) if bits & (1 << j)) for bits in range(chunk + 1)]
+    shifts = [i * width for i in range(len(stems))]
+    frequency = [0] * len(stems)
+    for mask in masks.values():
+        if mask:
+            for i, shift in enumerate(shifts):
+                if (mask >> shift) & chunk:
+                    frequency[i] += 1
     idf = [_idf(len(masks), f) for f in frequency]
 
-    scored: list[tuple[int, float, int, list[int]]] = []  # (aligned count, score, version id, matched terms)
+    scored: list[tuple[int, float, int, int]] = []  # (aligned count, score, version id, mask)
     for version_id, mask in masks.items():
-        if version_id in excluded:
-            continue
-        matched = [i for i, bits in enumerate(term_bits) if mask & bits]
-        text_score = sum(_WEIGHTS[j] * idf[i] for i in matched for j in range(width) if mask & (1 << (i * width + j)))
         components_matched = len(aligned.get(version_id, ()))
-        if components_matched or text_score:
-            score = ALIGNMENT_WEIGHT * components_matched + text_score
-            scored.append((components_matched, score, version_id, sorted(matched, key=lambda i: -idf[i])))
+        if (not mask and not components_matched) or version_id in excluded:
+            continue
+        text_score = (
+            sum(idf[i] * chunk_weight[(mask >> shift) & chunk] for i, shift in enumerate(shifts)) if mask else 0.0
+        )
+        scored.append((components_matched, ALIGNMENT_WEIGHT * components_matched + text_score, version_id, mask))
     scored.sort(key=lambda row: (-row[0], -row[1], row[2]))
     best = scored[:limit]
     versions = live.select_related("micro_credential__organization").in_bulk([row[2] for row in best])
+    by_idf = sorted(range(len(stems)), key=lambda i: -idf[i])
     return [
         Recommendation(
             version=versions[version_id],
             score=score,
             aligned=aligned.get(version_id, []),
-            matched_words=[found[stems[i]] for i in matched],
+            matched_words=[found[stems[i]] for i in by_idf if (mask >> shifts[i]) & chunk],
         )
-        for _, score, version_id, matched in best
+        for _, score, version_id, mask in best
         if version_id in versions
     ]
 
