@@ -11,7 +11,10 @@ from playwright.sync_api import Page, expect
 
 from evident.accounts.models import Organization
 from evident.accounts.tests.factories import OrganizationFactory, member
+from evident.catalog.models import MicroCredentialVersion
 from evident.catalog.tests.factories import issuer, publish, quality_reviewer, sample_blueprint
+from evident.earning.services import enrollment_start
+from evident.programs.analytics.facts import refresh_changed
 from evident.programs.models import CohortMember, Program
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
 
@@ -112,3 +115,25 @@ def test_a_district_admin_runs_a_program_and_the_educator_sees_the_deadline(
     expect(card).to_contain_text("150.00 USD per credential earned")
     expect(card.get_by_role("link", name="Start Teaching Phonics")).to_be_visible()
     assert_accessible(teacher)
+
+    # The educator starts one; once the periodic refresh has run, the admin reads the district's figures.
+    version = MicroCredentialVersion.objects.get(title="Teaching Phonics")
+    enrollment_start(actor=educator, version=version)
+    refresh_changed()
+    page.get_by_role("link", name="Figures").click()
+    expect(page.get_by_role("heading", name="Dashboard: Riverbend USD")).to_be_visible()
+    funnel = page.get_by_role("region", name="Enrolment funnel")
+    expect(funnel.get_by_role("row", name="Started 1 100%")).to_be_visible()
+    expect(funnel.locator("canvas")).to_be_visible()
+    expect(page.get_by_role("region", name="By school")).to_contain_text("Maple Street Elementary School")
+    # Her deadline is months away: nobody is at risk yet.
+    expect(page.get_by_role("region", name="Educators at risk of missing a deadline")).to_contain_text(
+        "0 enrolments not earned"
+    )
+    assert_accessible(page)
+    with page.expect_download() as download:
+        funnel.get_by_role("link", name="Download CSV of enrolment funnel").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8-sig").startswith("Stage,Enrolments,Share of started")
+    page.get_by_role("link", name="Early Literacy 2026–27").click()
+    expect(page.get_by_role("region", name="By cohort")).to_contain_text("Fall")
+    assert_accessible(page)

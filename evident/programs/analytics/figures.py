@@ -66,6 +66,7 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     chart: str = ""  # "bar", "line" or "" (table only)
     note: str = ""
+    charted: list[str] | None = None  # the columns the chart draws; None for every numeric one
 
 
 def _percent(part: int, whole: int) -> str:
@@ -220,7 +221,15 @@ class Dashboard:
                 row.append(_credit(self.rule, row_earned["n"], row_earned["hours"]))
             rows.append(row)
             month = (month + timedelta(days=32)).replace(day=1)
-        return Table("over-time", "Credentials and credit earned over time", columns, rows, chart="line")
+        # Hours and credit are on another scale than counts: they stay in the table.
+        return Table(
+            "over-time",
+            "Credentials and credit earned over time",
+            columns,
+            rows,
+            chart="line",
+            charted=["Started", "Credentials earned"],
+        )
 
     # Breakdowns -------------------------------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ def _chart_data(table: Table) -> dict[str, object]:
     """What the chart script draws: the first column as labels, the numeric columns as series."""
     series = []
     for index, name in enumerate(table.columns[1:], start=1):
+        if table.charted is not None and name not in table.charted:
+            continue
         values = [row[index] for row in table.rows]
         if all(isinstance(v, int | float) or hasattr(v, "as_tuple") for v in values):
             series.append({"name": name, "values": [float(v) for v in values]})

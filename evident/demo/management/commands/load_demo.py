@@ -13,8 +13,10 @@ from evident.accounts.models import Organization, User
 from evident.catalog.demo import load_catalog_demo
 from evident.credentials.demo import load_credentials_demo
 from evident.earning.demo import load_earning_demo
+from evident.programs.analytics.demo import load_dashboard_demo
 from evident.programs.analytics.facts import refresh_changed
 from evident.programs.credit_demo import load_credit_demo
+from evident.programs.demo import TITLE as PROGRAM_TITLE
 from evident.programs.demo import load_programs_demo
 from evident.programs.growth_demo import load_growth_demo
 from evident.programs.roles_demo import load_roles_demo
@@ -59,6 +61,7 @@ class Command(BaseCommand):
                 program_admin=program_admin, district=Organization.objects.get(slug="riverbend-usd")
             )
             created |= load_roles_demo()
+            created |= load_dashboard_demo(program_title=PROGRAM_TITLE)
             created |= load_growth_demo(
                 educator=educator, supervisor=coach, school=Organization.objects.get(slug="maple-street-elementary")
             )
