@@ -9,7 +9,7 @@ from ninja.throttling import AuthRateThrottle
 
 from evident.api.auth import SAFE_METHODS, BrowserSessionAuth, TokenAuth
 from evident.api.errors import install_error_handlers
-from evident.api.routers import catalog, earning, me, members, review, tokens
+from evident.api.routers import catalog, earning, me, members, programs, review, tokens
 
 
 class WriteRateThrottle(AuthRateThrottle):
@@ -46,3 +46,4 @@ api.add_router("", tokens.router)
 api.add_router("", catalog.router)
 api.add_router("", earning.router)
 api.add_router("", review.router)
+api.add_router("", programs.router)

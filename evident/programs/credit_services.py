@@ -18,7 +18,7 @@ from django.utils import timezone
 from evident.accounts.audit import audit_record
 from evident.accounts.models import Organization, User
 from evident.accounts.permissions import Need, require
-from evident.programs.models import CreditRule, OrganizationCreditRule, RenewalCycle
+from evident.programs.models import CreditRule, OrganizationCreditRule, Program, RenewalCycle
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,33 @@ def organization_credit_rule_set(*, actor: User, organization: Organization, rul
     audit_record(
         actor=actor, organization=organization, action="credit_rule.chosen", target=rule, data={"name": rule.name}
     )
+
+
+@transaction.atomic
+def program_credit_rule_set(*, actor: User, program: Program, rule: CreditRule | None) -> Program:
+    """Set the rule credentials earned in the program count under (``None``: the members' own rule applies).
+
+    Raises PermissionDenied unless the actor manages the program's
+    organization, ValidationError for another organization's rule.
+    """
+    require(actor, program.organization, Need.MANAGE_PROGRAMS)
+    if rule is not None and rule.organization_id not in (None, program.organization_id):
+        raise ValidationError(
+            {"credit_rule": "Choose a seeded rule or one of your organization's own."}, code="foreign_rule"
+        )
+    if program.credit_rule_id == (rule.pk if rule else None):
+        return program
+    before = program.credit_rule.name if program.credit_rule else None
+    program.credit_rule, program.updated_at = rule, timezone.now()
+    program.save(update_fields=["credit_rule", "updated_at"])
+    audit_record(
+        actor=actor,
+        organization=program.organization,
+        action="program.credit_rule_set",
+        target=program,
+        data={"from": before, "to": rule.name if rule else None},
+    )
+    return program
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from evident.accounts.models import Membership, Organization, User
 from evident.accounts.permissions import ORGANIZATION_POLICY, Need, can
-from evident.programs.models import PROGRAM_ORGANIZATION_KINDS, Cohort, Program
+from evident.programs.models import PROGRAM_ORGANIZATION_KINDS, Cohort, Program, RosterImport
 
 
 def descendant_ids(organization: Organization) -> set[int]:
@@ -100,6 +100,20 @@ def access_cohort(actor: User, cohort_uuid: Any, need: Need = Need.VIEW_PROGRAMS
         return cohort
     access_program(actor, cohort.program.uuid, need)
     return cohort
+
+
+def access_roster_import(actor: User, roster_uuid: Any, need: Need = Need.VIEW_PROGRAMS) -> RosterImport:
+    """A roster import of a program the actor may ``need`` (as :func:`access_program`); Http404 otherwise."""
+    try:
+        roster_import = (
+            RosterImport.objects.select_related("program__organization", "uploaded_by").filter(uuid=roster_uuid).first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        roster_import = None
+    if roster_import is None:
+        raise Http404("No such roster.")
+    access_program(actor, roster_import.program.uuid, need)
+    return roster_import
 
 
 def coached_cohorts_q(actor: User) -> Q:

@@ -147,7 +147,8 @@ def program_update(
     program.incentive_note = incentive_note.strip()
     program.updated_at = timezone.now()
     _check_title(program)
-    program.full_clean()
+    # created_by is emptied when its author's account is deleted (SET_NULL); the program stays editable.
+    program.full_clean(exclude=["created_by"])
     program.save(
         update_fields=[
             "title",
