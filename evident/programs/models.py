@@ -361,6 +361,10 @@ class CareerRole(models.Model):
         ordering: ClassVar = ["title"]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["organization", "title"], name="programs_role_title_per_org"),
+            # NULLs differ in a unique index: platform-wide roles need their own rule.
+            models.UniqueConstraint(
+                fields=["title"], condition=models.Q(organization__isnull=True), name="programs_platform_role_title"
+            ),
         ]
 
     def __str__(self) -> str:
