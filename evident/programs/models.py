@@ -58,7 +58,7 @@ class Program(models.Model):
         related_name="programs",
         help_text="How credentials earned in this program count toward license renewal.",
     )
-    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
