@@ -46,9 +46,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append(NavItem("Activity", reverse("accounts:audit-list", kwargs=kw), "audit"))
         if organization.kind in {"state", "district", "school"} and roles_grant(roles, Need.VIEW_PROGRAMS):
             items.append(NavItem("Programs", reverse("programs:program-list"), "programs"))
-            items.append(
-                NavItem("Figures", reverse("programs:organization-dashboard", kwargs=kw), "program-dashboard")
-            )
+            items.append(NavItem("Figures", reverse("programs:organization-dashboard", kwargs=kw), "program-dashboard"))
     if organization is not None and organization.issues_credentials and roles & {"author", "org_admin"}:
         items.append(NavItem("Authoring", reverse("catalog:authoring-list"), "authoring"))
     if roles & {"reviewer", "lead_reviewer"}:
