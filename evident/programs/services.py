@@ -24,6 +24,7 @@ from evident.accounts.models import Invitation, Organization, Role, User
 from evident.accounts.permissions import Need, require
 from evident.catalog.models import MicroCredential, Stack
 from evident.earning.services.enrolment import enrollment_deadlines_set
+from evident.programs.analytics.tasks import refresh_educators_task
 from evident.programs.models import PROGRAM_ORGANIZATION_KINDS, Cohort, CohortMember, Program
 from evident.programs.selectors import chunks, coach_candidates, program_deadlines, program_schools
 from evident.programs.tasks import send_roster_invitations_task
@@ -351,6 +352,9 @@ def deadlines_sync(educator_ids: Iterable[int]) -> int:
     ids = set(educator_ids)
     if not ids:
         return 0
+    # Their enrolments may count for another program or cohort now: the dashboards' facts follow.
+    educators = sorted(ids)
+    transaction.on_commit(lambda: refresh_educators_task.enqueue(educators))
     return enrollment_deadlines_set(educator_ids=ids, deadlines=program_deadlines(ids))
 
 
