@@ -181,11 +181,13 @@ class SchedulerTests(TestCase):
     def test_it_enqueues_each_job_when_due(self):
         now = timezone.now()
         every = [job.name for job in periodic.JOBS]
-        hourly = [job.name for job in periodic.JOBS if job.interval <= timedelta(hours=1)]
-        assert "purge_expired_evidence" in every and "expire_uploads" in hourly
+        often = [job.name for job in periodic.JOBS if job.interval < timedelta(hours=1)]
+        hourly = [job.name for job in periodic.JOBS if job.interval == timedelta(hours=1)]
+        assert "purge_expired_evidence" in every and "expire_uploads" in hourly and "refresh_dashboards" in often
         assert periodic.enqueue_due_jobs(now=now) == every
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=59)) == []
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=61)) == hourly
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == []
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=59)) == often
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=61)) == hourly  # the often ones ran at 59
         assert periodic.enqueue_due_jobs(now=now + timedelta(days=1, minutes=1)) == every
 
     @override_settings(TASKS=DATABASE_TASKS)
@@ -196,7 +198,7 @@ class SchedulerTests(TestCase):
         assert periodic.enqueue_due_jobs(now=now) == every
         assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == len(every)
         cache.clear()  # a restarted scheduler: the rows still say what ran
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=30)) == []
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == []
         assert periodic.enqueue_due_jobs(now=now + timedelta(hours=2)) == hourly
 
     @override_settings(TASKS=DATABASE_TASKS)
