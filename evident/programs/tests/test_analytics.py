@@ -269,6 +269,14 @@ class CacheTests(AnalyticsCase):
             warmed = cache.snapshot(scope)
         self.assertEqual(warmed.table("funnel").rows[0][1], 1)  # type: ignore[union-attr]
 
+    def test_a_states_dashboard_is_warmed_even_before_anyone_reads_it(self):
+        enrollment = self.enrol(self.ada, self.school, started=date(2026, 9, 1))
+        facts.refresh([enrollment.pk])
+        cache.warm()
+        with self.assertNumQueries(0):
+            warmed = cache.snapshot(scope_for_organization(self.state))
+        self.assertEqual(warmed.table("funnel").rows[0][1], 1)  # type: ignore[union-attr]
+
 
 class DashboardPageTests(AnalyticsCase):
     def client_for(self, user: User) -> Client:
