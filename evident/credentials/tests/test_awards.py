@@ -150,6 +150,18 @@ class AwardTests(AwardCase):
             == 404
         )
 
+    def test_the_page_shows_the_level_reached_on_each_requirement_as_signed(self):
+        award = self.earn()
+        page = self.client_for(self.educator).get(award.get_absolute_url())
+        results = award.credential["credentialSubject"]["result"]
+        descriptions = {d["id"]: d for d in award.credential["credentialSubject"]["achievement"]["resultDescription"]}
+        assert results
+        self.assertContains(page, "The rubric level reached on each requirement")
+        for result in results:
+            description = descriptions[result["resultDescription"]]
+            level = next(lv for lv in description["rubricCriterionLevel"] if lv["id"] == result["achievedLevel"])
+            self.assertContains(page, f'<th scope="row">{description["name"]}</th><td>{level["name"]}</td>', html=True)
+
     def test_the_work_page_links_to_the_credential(self):
         award = self.earn()
         page = self.client_for(self.educator).get(award.enrollment.get_absolute_url())

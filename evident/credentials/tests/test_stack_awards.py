@@ -323,7 +323,10 @@ class StackPageTests(StackCase):
         page = self.client_for(self.educator).get(stack.get_absolute_url())
         self.assertContains(page, "You earned this stack")
         self.assertContains(page, f'href="{award.get_absolute_url()}"')
-        self.assertContains(self.client_for(self.educator).get(award.get_absolute_url()), "Early Literacy")
+        credential_page = self.client_for(self.educator).get(award.get_absolute_url())
+        self.assertContains(credential_page, "Early Literacy")
+        self.assertContains(credential_page, "The credentials it counts")
+        self.assertContains(credential_page, f"<strong>{self.version.title}</strong>", html=True)
         for client in (self.client, self.client_for(self.other_educator)):
             page = client.get(stack.get_absolute_url())
             assert page.status_code == 200

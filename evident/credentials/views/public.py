@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from evident.accounts.http import EvidentRequest
 from evident.credentials import baking, services
+from evident.credentials.certificate import requirement_results
 from evident.credentials.models import Award
 from evident.credentials.permissions import access_award
 from evident.credentials.selectors import issuer_did_document, status_list_get
@@ -72,6 +73,9 @@ def award_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "award": award,
             "is_owner": request.user.is_authenticated and award.educator_id == request.user.pk,
             "linkedin_url": linkedin_add_url(award, request.build_absolute_uri(award.get_absolute_url())),
+            # As the signed document says them, so the page shows exactly what a verifier checks.
+            "results": requirement_results(award.credential),
+            "counted": [e for e in award.credential.get("evidence") or [] if isinstance(e, dict)],
         },
     )
 
