@@ -1,7 +1,7 @@
 """Demo figures: fictional teachers of the demo districts at every stage, so the dashboards have something to say.
 
 These teachers cannot sign in and have no evidence: their enrolments and
-submissions are made directly, with dates spread over the last eight months,
+submissions are made directly (their earned ones get real credentials), with dates spread over the last eight months,
 to fill the funnel, the months, the schools and the at-risk list. The demo
 educator's own work stays the one made through the real services. Running it
 again changes nothing.
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from evident.accounts.demo import DEMO_DOMAIN
 from evident.accounts.models import Membership, Organization, User
+from evident.credentials.services import award_issue_for_enrollment
 from evident.earning.models import Enrollment, Submission
 from evident.programs.models import Cohort, CohortMember, Program
 
@@ -119,4 +120,7 @@ def load_dashboard_demo(*, program_title: str) -> dict[str, int]:
                     created_at=second_submitted,
                     updated_at=now,
                 )
+    # Their earned enrolments get real signed credentials, so programs count them as the dashboards do.
+    for enrollment in Enrollment.objects.filter(educator__email__startswith="teacher-", status="earned"):
+        award_issue_for_enrollment(enrollment)
     return {"demo teachers": teachers, "demo enrolments": enrolments}
