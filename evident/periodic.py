@@ -28,7 +28,7 @@ from django_tasks_db.models import DBTaskResult
 from evident.earning.processing import evidence_file_release
 from evident.earning.tasks import expire_uploads_task, process_evidence_file_task, purge_expired_evidence_task
 from evident.programs.analytics.tasks import refresh_dashboards_task
-from evident.review.tasks import remind_overdue_assignments_task
+from evident.review.tasks import remind_overdue_assignments_task, sync_review_queue_task
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ JOBS: list[PeriodicJob] = [
     PeriodicJob("expire_uploads", timedelta(hours=1), expire_uploads_task),
     PeriodicJob("remind_overdue_assignments", timedelta(hours=1), remind_overdue_assignments_task),
     PeriodicJob("refresh_dashboards", timedelta(minutes=5), refresh_dashboards_task),
+    PeriodicJob("sync_review_queue", timedelta(minutes=1), sync_review_queue_task),
 ]
 
 # A task RUNNING this long is taken to have lost its worker (killed, out of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from evident.accounts.models import User
 from evident.catalog.models import StackItem
@@ -35,14 +35,16 @@ def queue_counts(pool: ReviewerPool) -> dict[str, int]:
 
     Every role in :data:`QUEUED_ROLES` is a key (0 when none wait). Counts the
     whole pool, not what one reviewer may take (conflicts are per reviewer).
-    Submissions sent since the last ``queue.queue_sync`` are not counted yet:
-    call it first where the number must be exact.
+    Reads only: GET pages call it, so it never runs ``queue.queue_sync``.
+    Submissions sent since the last sync (the minute job, or any claim) are
+    counted as waiting for a first scoring, which is what the next sync makes
+    them: those with no entry yet, and those sent again after a withdrawal
+    whose entry is still closed.
     """
+    ids = pool_micro_credential_ids(pool)
     counts = dict.fromkeys(QUEUED_ROLES, 0)
     rows = (
-        QueueEntry.objects.filter(
-            micro_credential_id__in=pool_micro_credential_ids(pool), closed_at__isnull=True, needs__in=QUEUED_ROLES
-        )
+        QueueEntry.objects.filter(micro_credential_id__in=ids, closed_at__isnull=True, needs__in=QUEUED_ROLES)
         .exclude(submission__status__in=LEFT_QUEUE)
         .values("needs")
         .annotate(waiting=Count("pk"))
@@ -50,7 +52,17 @@ def queue_counts(pool: ReviewerPool) -> dict[str, int]:
     )
     for row in rows:
         counts[row["needs"]] = row["waiting"]
+    counts[Assignment.Role.FIRST] += unsynced_submissions(ids).count()
     return counts
+
+
+def unsynced_submissions(micro_credential_ids: list[int]) -> QuerySet[Submission]:
+    """Submitted work of these micro-credentials that ``queue.queue_sync`` has not put in the queue yet."""
+    return Submission.objects.filter(
+        Q(queue_entry__isnull=True) | Q(queue_entry__closed_at__isnull=False),
+        status=Submission.Status.SUBMITTED,
+        enrollment__micro_credential_id__in=micro_credential_ids,
+    )
 
 
 def reviewer_assignments(actor: User) -> QuerySet[Assignment]:

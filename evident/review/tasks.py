@@ -23,6 +23,17 @@ def remind_overdue_assignments_task() -> list[int]:
 
 
 @task()
+def sync_review_queue_task() -> int:
+    """Periodic (every minute): put newly submitted work in the queue; returns how many entries were added or reopened.
+
+    A claim syncs its pool too; this keeps the queue's own rows (their order
+    and what a lead reviewer sees) up to date without any GET page writing.
+    """
+    with audit.origin(audit.Origin(kind="task")):
+        return queue.queue_sync()
+
+
+@task()
 def send_assignment_reminder_task(assignment_uuid: str) -> None:
     """Email an overdue assignment's reviewer; a no-op once it is finished or given back.
 

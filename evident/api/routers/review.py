@@ -146,7 +146,6 @@ def figures_out(figures: ReviewerFigures) -> FiguresOut:
 @router.get("/review/pools", response={200: list[PoolOut], **ERRORS}, summary="Your reviewer pools and their queues")
 def pool_list(request: HttpRequest) -> list[PoolOut]:
     user = actor(request)
-    queue.queue_sync()  # counts include what was submitted since the last claim
     out = []
     for pool in pools_for(user).distinct():
         certification = active_certification(user, pool)

@@ -181,13 +181,19 @@ class SchedulerTests(TestCase):
     def test_it_enqueues_each_job_when_due(self):
         now = timezone.now()
         every = [job.name for job in periodic.JOBS]
+        minutely = [job.name for job in periodic.JOBS if job.interval <= timedelta(minutes=1)]
         often = [job.name for job in periodic.JOBS if job.interval < timedelta(hours=1)]
         hourly = [job.name for job in periodic.JOBS if job.interval == timedelta(hours=1)]
         assert "purge_expired_evidence" in every and "expire_uploads" in hourly and "refresh_dashboards" in often
+        assert "sync_review_queue" in minutely
         assert periodic.enqueue_due_jobs(now=now) == every
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == []
+        assert periodic.enqueue_due_jobs(now=now + timedelta(seconds=30)) == []
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == minutely
         assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=59)) == often
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=61)) == hourly  # the often ones ran at 59
+        # The five-minute ones ran at 59; the minute ones are due again.
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=61)) == [
+            job.name for job in periodic.JOBS if job.name in hourly or job.name in minutely
+        ]
         assert periodic.enqueue_due_jobs(now=now + timedelta(days=1, minutes=1)) == every
 
     @override_settings(TASKS=DATABASE_TASKS)
@@ -198,7 +204,9 @@ class SchedulerTests(TestCase):
         assert periodic.enqueue_due_jobs(now=now) == every
         assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == len(every)
         cache.clear()  # a restarted scheduler: the rows still say what ran
-        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == []
+        assert periodic.enqueue_due_jobs(now=now + timedelta(seconds=30)) == []
+        minutely = [job.name for job in periodic.JOBS if job.interval <= timedelta(minutes=1)]
+        assert periodic.enqueue_due_jobs(now=now + timedelta(minutes=2)) == minutely
         assert periodic.enqueue_due_jobs(now=now + timedelta(hours=2)) == hourly
 
     @override_settings(TASKS=DATABASE_TASKS)

@@ -26,7 +26,7 @@ from evident.review.statistics import threshold
 
 @require_GET
 def home(request: EvidentRequest) -> HttpResponse:
-    queue.queue_sync()  # counts include what was submitted since the last claim
+    # No queue_sync here: a GET writes nothing. The counts include what was sent since the last sync.
     home = review_home(request.user)
     return render(
         request,
@@ -158,7 +158,6 @@ def give_back(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 
 @require_GET
 def lead_dashboard(request: EvidentRequest) -> HttpResponse:
-    queue.queue_sync()
     boards = lead_dashboard_for(request.user)
     if not boards:
         raise PermissionDenied("The lead reviewer's dashboard is for lead reviewers.")
