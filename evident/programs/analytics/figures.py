@@ -9,11 +9,11 @@ database-specific percentile function and reads few rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
@@ -289,37 +289,42 @@ class Dashboard:
 
     # Who needs a nudge ------------------------------------------------------------------------------------------
 
-    def at_risk(self, limit: int = 25) -> Table:
+    AT_RISK_COLUMNS: ClassVar[list[str]] = ["Educator", "Micro-credential", "Stage", "Deadline", "Time left"]
+
+    def _risky(self) -> QuerySet[EnrollmentFact]:
         soon = self.today + timedelta(days=AT_RISK_DAYS)
-        risky = self.facts.filter(status__in=OPEN, deadline__isnull=False, deadline__lte=soon)
-        count = risky.count()
-        rows = []
-        facts = list(risky.select_related("educator").order_by("deadline", "enrollment_id")[:limit])
-        titles = micro_credential_titles(fact.micro_credential_id for fact in facts)
-        for fact in facts:
-            days = (fact.deadline - self.today).days if fact.deadline else 0
-            rows.append(
-                [
-                    fact.educator.full_name,
-                    titles.get(fact.micro_credential_id, ""),
-                    Enrollment.Status(fact.status).label,
-                    fact.deadline.isoformat() if fact.deadline else "",
-                    f"{-days} days overdue" if days < 0 else ("due today" if days == 0 else f"{days} days left"),
-                ]
-            )
+        return self.facts.filter(status__in=OPEN, deadline__isnull=False, deadline__lte=soon)
+
+    def _risk_row(self, name: str, title: str, status: str, deadline: date | None) -> list[Any]:
+        if deadline is None:  # never: the query asks for a deadline
+            return [name, title, Enrollment.Status(status).label, "", ""]
+        days = (deadline - self.today).days
+        left = f"{-days} days overdue" if days < 0 else ("due today" if days == 0 else f"{days} days left")
+        return [name, title, Enrollment.Status(status).label, deadline.isoformat(), left]
+
+    def _risk_values(self) -> QuerySet[EnrollmentFact, tuple[str, int, str, date | None]]:
+        return (
+            self._risky()
+            .order_by("deadline", "enrollment_id")
+            .values_list("educator__full_name", "micro_credential_id", "status", "deadline")
+        )
+
+    def at_risk(self, limit: int = 25) -> Table:
+        """The open enrolments whose deadline is within three weeks or past, nearest first (``limit`` of them)."""
+        count = self._risky().count()
+        found = list(self._risk_values()[:limit])
+        titles = micro_credential_titles(mc for _, mc, _, _ in found)
+        rows = [self._risk_row(name, titles.get(mc, ""), status, deadline) for name, mc, status, deadline in found]
         note = f"{count} enrolment{'s' if count != 1 else ''} not earned with a deadline within {AT_RISK_DAYS} days or past."
         if count > limit:
             note += f" The {limit} nearest are shown; the download has them all."
-        return Table(
-            "at-risk",
-            "Educators at risk of missing a deadline",
-            ["Educator", "Micro-credential", "Stage", "Deadline", "Time left"],
-            rows,
-            note=note,
-        )
+        return Table("at-risk", "Educators at risk of missing a deadline", self.AT_RISK_COLUMNS, rows, note=note)
 
-    def at_risk_all(self) -> Table:
-        return self.at_risk(limit=100_000)
+    def at_risk_rows(self) -> Iterator[list[Any]]:
+        """Every at-risk enrolment, nearest deadline first, read in chunks: the download streams these."""
+        titles = micro_credential_titles(self._risky().values_list("micro_credential_id", flat=True).distinct())
+        for name, mc, status, deadline in self._risk_values().iterator(chunk_size=5000):
+            yield self._risk_row(name, titles.get(mc, ""), status, deadline)
 
     def tables(self) -> list[Table]:
         return [

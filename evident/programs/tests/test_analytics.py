@@ -204,6 +204,22 @@ class FigureTests(AnalyticsCase):
         self.assertEqual([row[0] for row in table.rows], ["Tess Teacher"])
         self.assertEqual(table.rows[0][-1], "10 days left")
 
+    def test_the_at_risk_download_streams_everyone_not_only_the_nearest(self):
+        board = Dashboard(scope_for_organization(self.district), today=TODAY)
+        self.assertEqual(board.at_risk(limit=0).rows, [])
+        self.assertIn("the download has them all", board.at_risk(limit=0).note)
+        self.assertEqual([row[0] for row in board.at_risk_rows()], ["Tess Teacher"])
+        # The page counts from the real today: move the deadline there.
+        EnrollmentFact.objects.filter(deadline__isnull=False).update(deadline=timezone.localdate() + timedelta(days=5))
+        client = Client()
+        client.force_login(self.district_admin, backend="django.contrib.auth.backends.ModelBackend")
+        url = reverse("programs:organization-dashboard", kwargs={"organization_uuid": self.district.uuid})
+        response = client.get(url, {"csv": "at-risk"})
+        lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()  # type: ignore[attr-defined]
+        self.assertEqual(lines[0], "Educator,Micro-credential,Stage,Deadline,Time left")
+        self.assertTrue(lines[1].startswith("Tess Teacher,Questioning,Working on it,"))
+        self.assertTrue(lines[1].endswith(",5 days left"))
+
     def test_over_time_counts_each_month_and_credit_under_the_rule(self):
         rule = CreditRule.objects.create(
             jurisdiction="US-TN",

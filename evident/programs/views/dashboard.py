@@ -7,9 +7,12 @@ screen reader reads), and ``?csv=<figure>`` downloads any table.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from itertools import chain
 from uuid import UUID
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -20,6 +23,21 @@ from evident.programs.analytics.cache import snapshot
 from evident.programs.analytics.figures import Dashboard, Scope, Table, scope_for_organization, scope_for_program
 from evident.programs.models import Program
 from evident.programs.permissions import access_program, access_program_organization
+
+
+class _Echo:
+    """A file-like object whose write returns the line: csv.writer into a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_stream(scope: Scope, key: str, columns: list[str], rows: Iterator[list[object]]) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    lines = chain(["\ufeff" + writer.writerow(columns)], (writer.writerow(row) for row in rows))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(scope.title)}-{key}.csv"'
+    return response
 
 
 def _csv(scope: Scope, table: Table) -> HttpResponse:
@@ -44,12 +62,14 @@ def _chart_data(table: Table) -> dict[str, object]:
     return {"type": table.chart, "labels": [str(row[0]) for row in table.rows], "series": series}
 
 
-def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> HttpResponse:
-    found = snapshot(scope)
+def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> HttpResponseBase:
     wanted = request.GET.get("csv")
+    if wanted == "at-risk":
+        # The page shows the nearest few; the download has everyone, streamed as it is read.
+        return _csv_stream(scope, wanted, Dashboard.AT_RISK_COLUMNS, Dashboard(scope).at_risk_rows())
+    found = snapshot(scope)
     if wanted:
-        # The at-risk table on the page shows the nearest few; its download has everyone.
-        table = Dashboard(scope).at_risk_all() if wanted == "at-risk" else found.table(wanted)
+        table = found.table(wanted)
         if table is None:
             raise Http404("No such figure.")
         return _csv(scope, table)
@@ -68,13 +88,13 @@ def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> H
 
 
 @require_GET
-def organization_dashboard(request: EvidentRequest, organization_uuid: UUID) -> HttpResponse:
+def organization_dashboard(request: EvidentRequest, organization_uuid: UUID) -> HttpResponseBase:
     organization = access_program_organization(request.user, organization_uuid, Need.VIEW_PROGRAMS)
     programs = list(Program.objects.filter(organization=organization).order_by("title"))
     return _render(request, scope_for_organization(organization), programs)
 
 
 @require_GET
-def program_dashboard(request: EvidentRequest, uuid: UUID) -> HttpResponse:
+def program_dashboard(request: EvidentRequest, uuid: UUID) -> HttpResponseBase:
     program = access_program(request.user, uuid)
     return _render(request, scope_for_program(program), [])
