@@ -36,6 +36,7 @@ from evident.accounts.audit import audit_record
 from evident.accounts.models import Membership, Organization, User
 from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack
 from evident.earning.models import EvidenceFile, Submission
+from evident.review import queue
 from evident.review.calibration_rules import attempt_pairs, calibration_figures, certification_passes
 from evident.review.models import (
     CalibrationAttempt,
@@ -183,24 +184,50 @@ def pool_member_add(*, actor: User, pool: ReviewerPool, reviewer: User) -> PoolM
     return member
 
 
+REMOVED_FROM_POOL = "Removed from the pool."
+
+
 @transaction.atomic
 def pool_member_remove(*, actor: User, pool: ReviewerPool, reviewer: User) -> None:
-    """Take a reviewer out of the pool; they no longer take its work.
+    """Take a reviewer out of the pool: from now on they take none of its work.
 
-    Their certifications and attempts stay, as history. Raises
-    PermissionDenied unless the actor leads the pool's organization;
-    ValidationError (``not_member``) when the reviewer is not in the pool.
+    Their certification for the pool ends (revoked, with the reason
+    :data:`REMOVED_FROM_POOL`, audited), and every review of theirs in
+    progress in the pool goes back to the queue for the same role. Added
+    again, they calibrate again. Attempts and earlier certifications stay,
+    as history. Raises PermissionDenied unless the actor leads the pool's
+    organization; ValidationError (``not_member``) when the reviewer is not in the pool.
     """
     _require_lead(actor, pool.organization)
+    # The reviewer's claims take this lock before checking membership (queue.assignment_claim):
+    # a claim at the same moment either commits first, and its assignment is given back below,
+    # or runs after this removal and is refused.
+    list(User.objects.select_for_update().filter(pk=reviewer.pk).values_list("pk", flat=True))
     deleted, _ = PoolMember.objects.filter(pool=pool, reviewer=reviewer).delete()
     if not deleted:
         raise ValidationError("This person is not in the pool.", code="not_member")
+    now = timezone.now()
+    ended = Certification.objects.select_for_update().filter(
+        pool=pool, reviewer=reviewer, revoked_at__isnull=True, expires_at__gt=now
+    )
+    for certification in ended.order_by("pk"):
+        certification.revoked_at = now
+        certification.revoked_reason = REMOVED_FROM_POOL
+        certification.save(update_fields=["revoked_at", "revoked_reason"])
+        audit_record(
+            actor=actor,
+            organization=pool.organization,
+            action="review.certification_revoked",
+            target=pool,
+            data={"reviewer": str(reviewer.uuid), "reason": REMOVED_FROM_POOL},
+        )
+    returned = queue.pool_member_assignments_return(actor=actor, pool=pool, reviewer=reviewer, reason=REMOVED_FROM_POOL)
     audit_record(
         actor=actor,
         organization=pool.organization,
         action="review.pool_member_removed",
         target=pool,
-        data={"reviewer": str(reviewer.uuid)},
+        data={"reviewer": str(reviewer.uuid), "returned": [a.submission.code for a in returned]},
     )
 
 
@@ -489,6 +516,11 @@ def _check_open(actor: User, attempt: CalibrationAttempt) -> None:
         raise Http404("No such calibration.")
     if attempt.completed_at is not None:
         raise ValidationError("This calibration is finished and can no longer change.", code="finished")
+    # Removed from the pool mid-attempt: finishing would certify someone who is no longer in it.
+    if not pools_for(actor).filter(calibration_sets=attempt.set_id).exists():
+        raise ValidationError(
+            "You are no longer in this pool, so you cannot go on with its calibration.", code="not_member"
+        )
     if not CalibrationSet.objects.filter(pk=attempt.set_id, is_active=True).exists():
         raise ValidationError(
             "A lead reviewer has replaced this calibration set. Start the current one from the calibration page.",
@@ -509,7 +541,8 @@ def calibration_score_save(
 
     Http404 when the attempt is not the actor's, or the item, requirement
     and level do not belong together; ValidationError when the attempt is
-    finished (``finished``) or its set replaced (``set_replaced``).
+    finished (``finished``), its set replaced (``set_replaced``) or the
+    actor no longer in the pool (``not_member``).
     """
     # Not audited: a blind, unfinished practice score is no one else's business
     # and changes with every click; the finished attempt keeps every score.
@@ -535,8 +568,8 @@ def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> Calibrati
     (if the pool requires it) every item's pass/fail outcome matches the
     master's. A pass creates a Certification expiring after
     ``certification_days``. Http404 when the attempt is not the actor's;
-    ValidationError when it is finished or its set replaced, or while a
-    requirement is unscored (``unscored``).
+    ValidationError when it is finished, its set replaced or the actor no
+    longer in the pool, or while a requirement is unscored (``unscored``).
     """
     attempt = (
         CalibrationAttempt.objects.select_for_update().select_related("set__pool__organization").get(pk=attempt.pk)

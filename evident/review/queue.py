@@ -173,9 +173,11 @@ def assignment_claim(*, actor: User, pool: ReviewerPool, role: str = Role.FIRST)
     they gave back does not come straight back). A first scoring moves the
     submission to "under review", after which its educator cannot withdraw it.
     """
-    _check_may_claim(actor, pool, role)
     # One reviewer's claims run one after the other, so two at once (two tabs) cannot both pass the limit.
+    # Locked before the checks: removing the reviewer from the pool takes the same lock
+    # (calibration.pool_member_remove), so a claim either ends before the removal or sees it.
     list(User.objects.select_for_update().filter(pk=actor.pk).values_list("pk", flat=True))
+    _check_may_claim(actor, pool, role)
     in_progress = Assignment.objects.filter(reviewer=actor, status=Status.ACTIVE).count()
     if in_progress >= MAX_ACTIVE_ASSIGNMENTS:
         raise ValidationError(
@@ -254,6 +256,30 @@ def assignment_return(*, assignment: Assignment, reason: str, actor: User | None
         data={"role": assignment.role, "reason": reason},
     )
     return assignment
+
+
+def pool_member_assignments_return(*, actor: User, pool: ReviewerPool, reviewer: User, reason: str) -> list[Assignment]:
+    """Give back every review ``reviewer`` has in progress in ``pool``; each returns to the queue for its role.
+
+    For a reviewer leaving the pool (:func:`evident.review.calibration.pool_member_remove`,
+    which checks that ``actor`` leads it and holds the reviewer's lock). Each
+    assignment given back is audited under ``actor``; one finished meanwhile is left as it is.
+    """
+    now = timezone.now()
+    returned = []
+    active = Assignment.objects.filter(pool=pool, reviewer=reviewer, status=Status.ACTIVE).order_by("pk")
+    for assignment in active.select_related("submission"):
+        if not _give_back(assignment, now=now):
+            continue
+        audit_record(
+            actor=actor,
+            organization=pool.organization,
+            action="assignment.returned",
+            target=assignment,
+            data={"role": assignment.role, "reason": reason, "reviewer": str(reviewer.uuid)},
+        )
+        returned.append(assignment)
+    return returned
 
 
 OVERDUE_RETURN_REASON = "Overdue: not finished within the days allowed after the reminder."

@@ -154,7 +154,11 @@ def pool_member_remove(request: EvidentRequest, uuid: UUID, reviewer: UUID) -> H
     pool = access_pool(request.user, uuid, lead=True)
     member = pool_member_get(pool, reviewer)
     calibration.pool_member_remove(actor=request.user, pool=pool, reviewer=member.reviewer)
-    messages.success(request, f"{member.reviewer.display_name} is no longer in the pool.")
+    messages.success(
+        request,
+        f"{member.reviewer.display_name} is no longer in the pool. Their certification has ended, and any review"
+        " they had in progress is back in the queue.",
+    )
     return redirect("review:pool-detail", uuid=pool.uuid)
 
 
