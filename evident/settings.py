@@ -317,6 +317,10 @@ EARNING_MAX_UPLOAD_BYTES = envint("EARNING_MAX_UPLOAD_MB", 2048, minimum=1) * 10
 EARNING_UPLOAD_EXPIRY_HOURS = envint("EARNING_UPLOAD_EXPIRY_HOURS", 24, minimum=1)
 EARNING_ATTEMPTS_BEFORE_COACHING = envint("EARNING_ATTEMPTS_BEFORE_COACHING", 3, minimum=1)
 EARNING_DEFAULT_RETENTION_DAYS = envint("EARNING_DEFAULT_RETENTION_DAYS", 730, minimum=30)
+# An open enrolment left untouched for its retention period is withdrawn and
+# its media deleted; the educator is warned this many days before (at most
+# half the period).
+EARNING_INACTIVE_WARNING_DAYS = envint("EARNING_INACTIVE_WARNING_DAYS", 30, minimum=1)
 EARNING_EVIDENCE_LINK_SECONDS = envint("EARNING_EVIDENCE_LINK_SECONDS", 3600, minimum=60)
 EARNING_PROCESSING_ATTEMPTS = envint("EARNING_PROCESSING_ATTEMPTS", 3, minimum=1)
 

@@ -62,6 +62,10 @@ class Enrollment(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     earned_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # When the educator was told that this open, inactive enrolment would be
+    # withdrawn and its media deleted (``retention.py``). Activity after it
+    # makes the warning void; it is never cleared.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["-updated_at"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -12,7 +13,7 @@ from django_tasks import task
 from evident.accounts import audit
 from evident.accounts.emails import send_templated_email
 from evident.earning import processing, retention, uploads
-from evident.earning.models import Submission
+from evident.earning.models import Enrollment, Submission
 
 # Between attempts at preparing a video, so a passing fault (storage, memory) can clear.
 RETRY_DELAY = timedelta(minutes=2)
@@ -41,9 +42,18 @@ def _enqueue_retry(file_uuid: str) -> None:
 
 @task()
 def purge_expired_evidence_task() -> int:
-    """Periodic (daily): delete evidence media past their organization's retention period."""
+    """Periodic (daily): delete evidence media past their organization's retention period.
+
+    First, open enrolments left without activity are warned about or
+    withdrawn (``retention.withdraw_inactive_enrollments``), so one run
+    withdraws and purges; each warned educator gets an email.
+    """
     with audit.origin(audit.Origin(kind="task")):
-        return retention.purge_expired_media()
+        inactive = retention.withdraw_inactive_enrollments()
+        purged = retention.purge_expired_media()
+    for enrollment_uuid in inactive.warned:
+        transaction.on_commit(partial(warn_inactive_enrollment_task.enqueue, enrollment_uuid))
+    return purged
 
 
 @task()
@@ -74,6 +84,35 @@ def notify_decision_task(submission_uuid: str) -> None:
             "earned": submission.status == Submission.Status.PASSED,
             "met": sum(f.passed for f in feedback),
             "total": len(feedback),
+            "link": settings.BASE_URL + enrollment.get_absolute_url(),
+        },
+    )
+
+
+@task()
+def warn_inactive_enrollment_task(enrollment_uuid: str) -> None:
+    """Tell the educator when their inactive work's files will be deleted; a link, never evidence.
+
+    Nothing is sent when the warning is no longer pending (the educator was
+    active since, or the enrolment moved on).
+    """
+    enrollment = (
+        Enrollment.objects.select_related("educator", "version")
+        .filter(uuid=enrollment_uuid, status__in=retention.INACTIVE)
+        .first()
+    )
+    if enrollment is None:
+        return
+    deadline = retention.inactivity_deadline(enrollment)
+    if deadline is None:
+        return
+    send_templated_email(
+        "enrollment_inactive",
+        enrollment.educator.email,
+        {
+            "name": enrollment.educator.display_name,
+            "title": enrollment.version.title,
+            "deadline": deadline,
             "link": settings.BASE_URL + enrollment.get_absolute_url(),
         },
     )
