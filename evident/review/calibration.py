@@ -37,7 +37,12 @@ from evident.accounts.models import Membership, Organization, User
 from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack
 from evident.earning.models import EvidenceFile, Submission
 from evident.review import queue
-from evident.review.calibration_rules import attempt_pairs, calibration_figures, certification_passes
+from evident.review.calibration_rules import (
+    attempt_pairs,
+    calibration_figures,
+    certification_passes,
+    items_left_for,
+)
 from evident.review.models import (
     CalibrationAttempt,
     CalibrationItem,
@@ -48,7 +53,7 @@ from evident.review.models import (
     PoolMember,
     ReviewerPool,
 )
-from evident.review.permissions import REVIEWER_ROLES, led_organizations, pools_for
+from evident.review.permissions import REVIEWER_ROLES, calibration_items_for, led_organizations, pools_for
 from evident.review.selectors import pool_micro_credential_ids
 
 # Work that has been sent for review (and possibly decided) may serve as calibration material.
@@ -481,7 +486,10 @@ def calibration_start(*, actor: User, pool: ReviewerPool) -> CalibrationAttempt:
     Raises PermissionDenied unless the actor is a member of the pool and a
     reviewer of its organization; ValidationError when no set is active
     (``no_active_set``) or the actor has already finished this set
-    (``already_taken``: they have seen its master scores).
+    (``already_taken``: they have seen its master scores), or when leaving
+    out the set's items that conflict for the actor (their own organization
+    tree, an educator they coach) leaves too few to certify on
+    (``too_few_items``; see :class:`~evident.review.calibration_rules.ItemsLeft`).
     """
     if not _active(actor) or not pools_for(actor).filter(pk=pool.pk).exists():
         raise PermissionDenied("Only the pool's reviewers take its calibration.")
@@ -493,6 +501,8 @@ def calibration_start(*, actor: User, pool: ReviewerPool) -> CalibrationAttempt:
             "There is no calibration set to take yet. A lead reviewer activates one.", code="no_active_set"
         )
     existing = CalibrationAttempt.objects.filter(set=active, reviewer=actor).order_by("-started_at").first()
+    if existing is None or existing.completed_at is None:
+        _check_enough_items(actor, active)
     if existing is not None and existing.completed_at is None:
         return existing
     if existing is not None:
@@ -509,6 +519,14 @@ def calibration_start(*, actor: User, pool: ReviewerPool) -> CalibrationAttempt:
         data={"set": str(active.uuid)},
     )
     return attempt
+
+
+def _check_enough_items(actor: User, calibration_set: CalibrationSet) -> list[int]:
+    """The ids of the set's items the actor is shown; ValidationError ``too_few_items`` when they are too few."""
+    left = items_left_for(actor, calibration_set)
+    if not left.enough:
+        raise ValidationError(left.message, code="too_few_items")
+    return list(left.item_ids)
 
 
 def _check_open(actor: User, attempt: CalibrationAttempt) -> None:
@@ -539,15 +557,15 @@ def calibration_score_save(
 ) -> CalibrationScore:
     """Save (or change) the actor's level for one requirement of one item; the attempt page autosaves through this.
 
-    Http404 when the attempt is not the actor's, or the item, requirement
-    and level do not belong together; ValidationError when the attempt is
+    Http404 when the attempt is not the actor's, the item is not one shown
+    to the actor, or the item, requirement and level do not belong together; ValidationError when the attempt is
     finished (``finished``), its set replaced (``set_replaced``) or the
     actor no longer in the pool (``not_member``).
     """
     # Not audited: a blind, unfinished practice score is no one else's business
     # and changes with every click; the finished attempt keeps every score.
     _check_open(actor, attempt)
-    if item.set_id != attempt.set_id:
+    if item.set_id != attempt.set_id or not calibration_items_for(actor, attempt.set_id).filter(pk=item.pk).exists():
         raise Http404("No such item.")
     if requirement.version_id != item.submission.enrollment.version_id:
         raise Http404("No such requirement.")
@@ -567,7 +585,9 @@ def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> Calibrati
     no level is further than ``max_level_distance`` from the master's, and
     (if the pool requires it) every item's pass/fail outcome matches the
     master's. A pass creates a Certification expiring after
-    ``certification_days``. Http404 when the attempt is not the actor's;
+    ``certification_days``. The set's items that conflict for the actor are
+    not part of it (ValidationError ``too_few_items`` when too few remain).
+    Http404 when the attempt is not the actor's;
     ValidationError when it is finished, its set replaced or the actor no
     longer in the pool, or while a requirement is unscored (``unscored``).
     """
@@ -575,7 +595,8 @@ def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> Calibrati
         CalibrationAttempt.objects.select_for_update().select_related("set__pool__organization").get(pk=attempt.pk)
     )
     _check_open(actor, attempt)
-    pairs = attempt_pairs(attempt)
+    # Only the items shown to the reviewer count, checked again: a conflict may have arisen since they started.
+    pairs = attempt_pairs(attempt, _check_enough_items(actor, attempt.set))
     unscored = [p for p in pairs if p.given is None]
     if unscored or not pairs:
         raise ValidationError(

@@ -7,12 +7,14 @@ services in ``calibration.py`` that record attempts and certifications.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from evident.accounts.models import User
 from evident.review.agreement import exact_agreement
-from evident.review.models import CalibrationAttempt, MasterScore, ReviewerPool
+from evident.review.models import CalibrationAttempt, CalibrationItem, CalibrationSet, MasterScore, ReviewerPool
+from evident.review.permissions import calibration_conflicts
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,16 @@ def certification_passes(figures: Figures, pool: ReviewerPool) -> bool:
     )
 
 
-def attempt_pairs(attempt: CalibrationAttempt) -> list[Pair]:
-    """Every (item, requirement) of the attempt's set, with the master's and the reviewer's level scores."""
+def attempt_pairs(attempt: CalibrationAttempt, item_ids: Collection[int] | None = None) -> list[Pair]:
+    """Every (item, requirement) of the attempt's set (or of its items ``item_ids``), with the master's and the reviewer's level scores."""
     given = {(s.item_id, s.requirement_id): s.level.score for s in attempt.scores.select_related("level")}
     masters = (
         MasterScore.objects.filter(item__set_id=attempt.set_id)
         .select_related("level", "requirement")
         .order_by("item__order", "item_id", "requirement__order")
     )
+    if item_ids is not None:
+        masters = masters.filter(item_id__in=list(item_ids))
     return [
         Pair(
             item_id=m.item_id,
@@ -92,3 +96,90 @@ def attempt_pairs(attempt: CalibrationAttempt) -> list[Pair]:
         )
         for m in masters
     ]
+
+
+# Items left out for conflicts of interest -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemsLeft:
+    """What remains of a calibration set for one reviewer once the items that conflict for them are left out.
+
+    Enough when at least half the set remains (at least one item) and, if
+    the pool requires outcomes to match, every outcome the set's master
+    scores show (passing, not passing) is still among what remains: a
+    certification on a remnant would not show the reviewer scores the range
+    the lead reviewer chose.
+    """
+
+    total: int
+    item_ids: tuple[int, ...]
+    outcome_lost: bool
+
+    @property
+    def kept(self) -> int:
+        return len(self.item_ids)
+
+    @property
+    def conflicting(self) -> int:
+        return self.total - self.kept
+
+    @property
+    def enough(self) -> bool:
+        return self.kept >= 1 and 2 * self.kept >= self.total and not self.outcome_lost
+
+    @property
+    def message(self) -> str:
+        """Why the reviewer cannot take the set (empty when they can)."""
+        if self.enough:
+            return ""
+        return (
+            f"{self.conflicting} of this set's {self.total} submissions come from your own organization or from an"
+            " educator you coach, so they are not shown to you. What is left is too few to certify you on: you need"
+            " at least half of the set"
+            + (", with both a passing and a not-passing example," if self.outcome_lost else "")
+            + ". Ask a lead reviewer for another set."
+        )
+
+
+def items_left(
+    outcomes: Mapping[int, bool], conflicting: Collection[int], *, require_outcomes_match: bool
+) -> ItemsLeft:
+    """``outcomes`` maps each item id of the set, in order, to whether its master scores pass."""
+    kept = tuple(item_id for item_id in outcomes if item_id not in conflicting)
+    lost = require_outcomes_match and {outcomes[i] for i in kept} != set(outcomes.values())
+    return ItemsLeft(total=len(outcomes), item_ids=kept, outcome_lost=lost)
+
+
+def master_outcomes(set_ids: Iterable[int]) -> dict[int, dict[int, bool]]:
+    """For each set (by id), its item ids in order, each with whether the master scores pass; two queries."""
+    outcomes: dict[int, dict[int, bool]] = {}
+    items = CalibrationItem.objects.filter(set_id__in=list(set_ids)).values_list("set_id", "pk")
+    for set_id, item_id in items:
+        outcomes.setdefault(set_id, {})[item_id] = True
+    by_item = {item_id: set_id for set_id, ids in outcomes.items() for item_id in ids}
+    rows = MasterScore.objects.filter(item_id__in=list(by_item)).values_list(
+        "item_id", "level__score", "requirement__passing_score"
+    )
+    for item_id, score, passing in rows:
+        if score < passing:
+            outcomes[by_item[item_id]][item_id] = False
+    return outcomes
+
+
+def items_left_by_set(actor: User, sets: Sequence[CalibrationSet]) -> dict[int, ItemsLeft]:
+    """:class:`ItemsLeft` for the actor of each set (by id); a fixed number of queries."""
+    if not sets:
+        return {}
+    outcomes = master_outcomes(s.pk for s in sets)
+    conflicts = calibration_conflicts(actor, [s.pk for s in sets])
+    return {
+        s.pk: items_left(
+            outcomes.get(s.pk, {}), conflicts.get(s.pk, set()), require_outcomes_match=s.pool.require_outcomes_match
+        )
+        for s in sets
+    }
+
+
+def items_left_for(actor: User, calibration_set: CalibrationSet) -> ItemsLeft:
+    return items_left_by_set(actor, [calibration_set])[calibration_set.pk]

@@ -11,6 +11,8 @@ its code, never the educator.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -160,9 +162,13 @@ def reviewer_sees_submission(actor: User, submission: Submission) -> bool:
         return False
     if Assignment.objects.filter(submission=submission, reviewer=actor, status__in=Assignment.HOLDS_ROLE).exists():
         return True
+    # A calibration item shows only to a member of its pool, and never when the work conflicts for them.
     if CalibrationAttempt.objects.filter(
-        reviewer=actor, completed_at__isnull=True, set__items__submission=submission
-    ).exists():
+        reviewer=actor,
+        completed_at__isnull=True,
+        set__items__submission=submission,
+        set__pool__members__reviewer=actor,
+    ).exists() and not has_conflict(actor, submission):
         return True
     return ReviewerPool.objects.filter(
         organization__in=led_organizations(actor), calibration_sets__items__submission=submission
@@ -185,6 +191,25 @@ def access_calibration_set(actor: User, set_uuid: Any) -> CalibrationSet:
     pool = access_pool(actor, calibration_set.pool.uuid, lead=True)
     calibration_set.pool = pool
     return calibration_set
+
+
+def calibration_items_for(actor: User, set_id: int) -> QuerySet[CalibrationItem]:
+    """The items of a calibration set the actor may be shown as a reviewer, in the set's order.
+
+    Calibration items are real submissions: the same conflicts as the queue
+    apply (:func:`conflict_filter`: the actor's own organization tree, their
+    own work, an educator they coach), so those items are left out.
+    """
+    return CalibrationItem.objects.filter(set_id=set_id).exclude(conflict_filter(actor, "submission__"))
+
+
+def calibration_conflicts(actor: User, set_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each of these sets (by id), the ids of its items the actor must not be shown; one query after the tree."""
+    conflicting: dict[int, set[int]] = defaultdict(set)
+    rows = CalibrationItem.objects.filter(set_id__in=list(set_ids)).filter(conflict_filter(actor, "submission__"))
+    for set_id, item_id in rows.values_list("set_id", "pk"):
+        conflicting[set_id].add(item_id)
+    return conflicting
 
 
 def set_item(calibration_set: CalibrationSet, position: int) -> CalibrationItem:

@@ -22,6 +22,7 @@ from django.utils import timezone
 from evident.accounts.models import User
 from evident.catalog.models import Requirement, RubricLevel
 from evident.earning.models import Evidence, EvidenceFile, Submission
+from evident.review.calibration_rules import ItemsLeft, items_left_by_set
 from evident.review.models import (
     CalibrationAttempt,
     CalibrationItem,
@@ -31,7 +32,7 @@ from evident.review.models import (
     PoolMember,
     ReviewerPool,
 )
-from evident.review.permissions import REVIEWER_ROLES, led_organizations, pools_for
+from evident.review.permissions import REVIEWER_ROLES, calibration_items_for, led_organizations, pools_for
 
 
 def pool_target(pool: ReviewerPool) -> str:
@@ -256,11 +257,14 @@ class ItemProgress:
 
 
 def attempt_progress(attempt: CalibrationAttempt) -> list[ItemProgress]:
-    """Each item of the attempt's set with how many of its requirements the reviewer has scored."""
+    """Each item of the attempt's set shown to its reviewer, with how many of its requirements they have scored.
+
+    Items that conflict for the reviewer (:func:`~evident.review.permissions.calibration_items_for`) are left out.
+    """
     items = list(
-        attempt.set.items.select_related("submission").annotate(
-            requirement_count=Count("submission__enrollment__version__requirements", distinct=True)
-        )
+        calibration_items_for(attempt.reviewer, attempt.set_id)
+        .select_related("submission")
+        .annotate(requirement_count=Count("submission__enrollment__version__requirements", distinct=True))
     )
     scored = dict(attempt.scores.values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
     return [
@@ -298,8 +302,13 @@ class ItemResult:
 
 
 def attempt_results(attempt: CalibrationAttempt) -> list[ItemResult]:
-    """For a finished attempt: per item and requirement, the reviewer's level, the master's and its rationale."""
-    items = list(attempt.set.items.select_related("submission__enrollment__version"))
+    """For a finished attempt: per item and requirement, the reviewer's level, the master's and its rationale.
+
+    Only the items shown to the reviewer (none that conflict for them).
+    """
+    items = list(
+        calibration_items_for(attempt.reviewer, attempt.set_id).select_related("submission__enrollment__version")
+    )
     given: dict[tuple[int, int], RubricLevel] = {
         (s.item_id, s.requirement_id): s.level for s in attempt.scores.select_related("level")
     }
@@ -341,6 +350,8 @@ class PoolCalibration:
     active_set: CalibrationSet | None
     current: CalibrationAttempt | None
     past: list[CalibrationAttempt]
+    # The active set without the items that conflict for the reviewer (None without an active set).
+    items_left: ItemsLeft | None = None
 
     @property
     def taken_active_set(self) -> bool:
@@ -365,9 +376,11 @@ def calibration_overview(actor: User) -> list[PoolCalibration]:
     attempts: dict[int, list[CalibrationAttempt]] = defaultdict(list)
     for attempt in CalibrationAttempt.objects.filter(reviewer=actor, set__pool__in=pools).select_related("set"):
         attempts[attempt.set.pool_id].append(attempt)
+    actives = {pool.pk: next((s for s in pool.active_sets if s.item_count), None) for pool in pools}
+    left = items_left_by_set(actor, [s for s in actives.values() if s is not None])
     overview = []
     for pool in pools:
-        active = next((s for s in pool.active_sets if s.item_count), None)
+        active = actives[pool.pk]
         mine = attempts[pool.pk]
         overview.append(
             PoolCalibration(
@@ -379,6 +392,7 @@ def calibration_overview(actor: User) -> list[PoolCalibration]:
                     (a for a in mine if a.completed_at is None and active is not None and a.set_id == active.pk), None
                 ),
                 past=[a for a in mine if a.completed_at is not None],
+                items_left=left.get(active.pk) if active is not None else None,
             )
         )
     return overview

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from evident.accounts.http import EvidentRequest
 from evident.catalog.selectors import published_stacks, stackable_micro_credentials
 from evident.review import calibration, selectors_calibration
+from evident.review.calibration_rules import items_left_for
 from evident.review.forms_calibration import (
     CalibrationScoresForm,
     CalibrationSetForm,
@@ -408,6 +409,11 @@ def calibration_attempt(request: EvidentRequest, uuid: UUID, position: int | Non
     attempt = access_calibration_attempt(request.user, uuid)
     if attempt.completed_at is not None:
         return redirect("review:calibration-results", uuid=attempt.uuid)
+    left = items_left_for(request.user, attempt.set)
+    if not left.enough:
+        # A conflict arose since they started (a coach share, a new membership): the page says why.
+        messages.error(request, left.message)
+        return redirect("review:calibration-list")
     context = _attempt_context(attempt, position)
     form = CalibrationScoresForm(requirements=context["requirements"])
     return render(request, "review/calibration_attempt.html", {**context, "rows": form.rows()})
