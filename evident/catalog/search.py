@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, QuerySet
+from django.db.models import BigIntegerField, BooleanField, Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from evident.catalog.models import MicroCredentialVersion
@@ -135,3 +137,110 @@ def corrected_query(query: str, vocabulary: list[str]) -> str | None:
         else:
             corrected.append(term)
     return " ".join(corrected) if changed else None
+
+
+# Any-word matching, for callers that score the matches themselves (growth-goal
+# recommendations). The index's fields, as both engines group them: PostgreSQL's
+# weights A, B and C; on SQLite the FTS5 columns title, summary and subject, body.
+INDEXED_FIELDS = ("title", "summary and subject", "competency and key method")
+_FTS5_COLUMNS = ("{title}", "{summary subject}", "{body}")
+_TSQUERY_WEIGHTS = ("A", "B", "C")
+_PREFIX = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _clean_prefix(prefix: str) -> str:
+    # Letters and digits only: no FTS5 or tsquery syntax from callers.
+    return "".join(_PREFIX.findall(prefix.lower()))
+
+
+def _fts5_prefix(prefix: str, columns: str = "") -> str:
+    return f'{columns} : "{prefix}"*' if columns else f'"{prefix}"*'
+
+
+def matches_any(prefixes: Sequence[str]) -> Q:
+    """A filter for versions whose indexed text has a word starting with any of ``prefixes``.
+
+    OR semantics, unlike :func:`search` (which wants every word). Each prefix
+    is reduced to its letters and digits and, like the indexed words, to the
+    index's stem ("happy" finds "happiness"); one that is left empty matches
+    nothing, so no prefixes match nothing. The database answers from its
+    full-text index (GIN on PostgreSQL, FTS5 on SQLite), without reading
+    every version's text.
+    """
+    cleaned = [p for p in map(_clean_prefix, prefixes) if p]
+    if not cleaned:
+        return Q(pk__in=[])
+    column = f'"{MicroCredentialVersion._meta.db_table}"'
+    if connection.vendor == "postgresql":
+        query = " | ".join(f"{p}:*" for p in cleaned)
+        match_sql = f"{column}.search_vector @@ to_tsquery('english', %s)"
+        return Q(RawSQL(match_sql, [query], output_field=BooleanField()))  # noqa: S611
+    if connection.vendor == "sqlite":
+        query = " OR ".join(_fts5_prefix(p) for p in cleaned)
+        ids_sql = "SELECT rowid FROM catalog_version_fts WHERE catalog_version_fts MATCH %s"
+        return Q(id__in=RawSQL(ids_sql, [query]))  # noqa: S611
+    condition = Q(pk__in=[])
+    for prefix in cleaned:
+        for field_names in _FALLBACK_FIELDS:
+            for field_name in field_names:
+                condition |= _starts_word(field_name, prefix)
+    return condition
+
+
+def prefix_fields(prefixes: Sequence[str]) -> Any:
+    """An integer per version: bit ``i * 3 + j`` is set when field ``j`` of
+    ``INDEXED_FIELDS`` has a word starting with ``prefixes[i]`` (matched as in
+    :func:`matches_any`). Only whether a field holds the word counts, not how often.
+
+    At most 21 prefixes (the bits fit a signed 64-bit integer). Meant for the
+    versions :func:`matches_any` narrowed to: per version, one index probe per
+    prefix and field.
+    """
+    if len(prefixes) * len(INDEXED_FIELDS) > 63:
+        raise ValueError(f"At most {63 // len(INDEXED_FIELDS)} prefixes, not {len(prefixes)}.")
+    parts: list[str] = []
+    params: list[str] = []
+    column = f'"{MicroCredentialVersion._meta.db_table}"'
+    for i, prefix in enumerate(map(_clean_prefix, prefixes)):
+        if not prefix:
+            continue
+        for j in range(len(INDEXED_FIELDS)):
+            bit = 1 << (i * len(INDEXED_FIELDS) + j)
+            if connection.vendor == "postgresql":
+                parts.append(f"CASE WHEN {column}.search_vector @@ to_tsquery('english', %s) THEN {bit} ELSE 0 END")
+                params.append(f"{prefix}:*{_TSQUERY_WEIGHTS[j]}")
+            elif connection.vendor == "sqlite":
+                # A non-correlated subquery: SQLite runs each match once and
+                # probes its result per row. (The SQL is fixed text; the prefix
+                # is a parameter.)
+                fts_ids = "SELECT rowid FROM catalog_version_fts WHERE catalog_version_fts MATCH %s"
+                parts.append(f"CASE WHEN {column}.id IN ({fts_ids}) THEN {bit} ELSE 0 END")
+                params.append(_fts5_prefix(prefix, _FTS5_COLUMNS[j]))
+            else:
+                return _fallback_fields(prefixes)
+    if not parts:
+        return Value(0, output_field=BigIntegerField())
+    return RawSQL("(" + " + ".join(parts) + ")", params, output_field=BigIntegerField())  # noqa: S611
+
+
+# Any other database: the same fields, a word starting with the prefix at the
+# field's start or after a space, by plain containment (no index).
+_FALLBACK_FIELDS = (("title",), ("summary", "subject"), ("competency", "key_method"))
+
+
+def _starts_word(field_name: str, prefix: str) -> Q:
+    return Q(**{f"{field_name}__istartswith": prefix}) | Q(**{f"{field_name}__icontains": f" {prefix}"})
+
+
+def _fallback_fields(prefixes: Sequence[str]) -> Any:
+    mask: Any = Value(0, output_field=BigIntegerField())
+    for i, prefix in enumerate(map(_clean_prefix, prefixes)):
+        if not prefix:
+            continue
+        for j, field_names in enumerate(_FALLBACK_FIELDS):
+            condition = Q(pk__in=[])
+            for field_name in field_names:
+                condition |= _starts_word(field_name, prefix)
+            bit = 1 << (i * len(INDEXED_FIELDS) + j)
+            mask = mask + Case(When(condition, then=Value(bit)), default=Value(0), output_field=BigIntegerField())
+    return mask

@@ -9,16 +9,18 @@ Two signals, both explainable to the educator:
    ``ALIGNMENT_WEIGHT`` to the score.
 2. Words. The goal's statement is cut into a few content words, each reduced
    to a crude stem ("questioning" → "question"). A micro-credential scores for
-   each stem that starts a word of its title (weight 3), summary (2),
-   competency (1.5), key method (1) or any of its requirements' titles
-   and instructions (0.5), times the stem's inverse
-   document frequency over the live catalog (BM25's idf, so a word every
-   entry uses counts for little). Only whether a field contains the word
-   counts, not how often: catalog texts are short and written once.
+   each stem that starts a word of its title (weight 3), summary or subject
+   (2), or competency or key method (1.5), as the catalog's full-text index
+   holds them (``evident.catalog.search``), times the stem's inverse document
+   frequency over the live catalog (BM25's idf, so a word every entry uses
+   counts for little). Only whether a field contains the word counts, not how
+   often: catalog texts are short and written once. Requirements' titles and
+   instructions are not in the index, so they do not count.
 
-The database does the matching, in one pass over the live catalog (one
-``CASE`` per word and field, the same SQL on SQLite and PostgreSQL), and
-answers one integer per version with a bit per (word, field) it holds; the
+The candidates are the live versions whose indexed text holds any of the
+stems (OR semantics; the index finds them without reading the catalog's text)
+and those aligned to the goal's components. The database answers, for each,
+one integer with a bit per (word, field) it holds, from the same index; the
 document frequencies and scores are summed here, and only the best versions
 are then loaded. Micro-credentials the educator has earned or is working on
 (an enrolment not withdrawn), and those already chosen for the goal, are left
@@ -28,23 +30,27 @@ out. Three queries per call, whatever the catalog's size (see the tests);
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BigIntegerField, BooleanField, Case, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, Q, Subquery, Value, When
 
 from evident.accounts.models import User
-from evident.catalog.models import Alignment, MicroCredentialVersion, Requirement
+from evident.catalog.models import Alignment, MicroCredentialVersion
+from evident.catalog.search import INDEXED_FIELDS, matches_any, prefix_fields
 from evident.programs.earned import earned_micro_credential_ids, started_micro_credential_ids
 from evident.programs.frameworks_seed import framework_short_name
 from evident.programs.models import FrameworkComponent, GrowthGoal
 
 ALIGNMENT_WEIGHT = 100.0
-FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "summary": 2.0, "competency": 1.5, "key_method": 1.0}
-REQUIREMENT_WEIGHT = 0.5
+# Per field of the catalog's full-text index (INDEXED_FIELDS), in its order.
+FIELD_WEIGHTS: dict[str, float] = dict(zip(INDEXED_FIELDS, (3.0, 2.0, 1.5), strict=True))
 MAX_TERMS = 10
 MIN_STEM = 4
 DEFAULT_LIMIT = 8
@@ -88,17 +94,6 @@ def terms(text: str) -> dict[str, str]:
     return found
 
 
-def _starts_word(field_name: str, term: str) -> Q:
-    # A word of the field starts with the stem: at the field's start or after a space.
-    # (Substring matching would find "read" in "already".)
-    return Q(**{f"{field_name}__istartswith": term}) | Q(**{f"{field_name}__icontains": f" {term}"})
-
-
-def _text_has(text: str, term: str) -> bool:
-    lowered = text.lower()
-    return lowered.startswith(term) or f" {term}" in lowered
-
-
 def _idf(total: int, frequency: int) -> float:
     # BM25's inverse document frequency, in the form that never goes negative.
     return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -126,38 +121,6 @@ class Recommendation:
         return reasons
 
 
-# One bit per (term, field) in the match mask: MAX_TERMS × 5 fields fits in 64 bits.
-_FIELDS = (*FIELD_WEIGHTS, "requirements")
-_WEIGHTS = (*FIELD_WEIGHTS.values(), REQUIREMENT_WEIGHT)
-
-
-def _requirements_with(term: str) -> QuerySet[Requirement, int]:
-    """Live versions with a requirement whose title or instructions use the word (a subquery, run once)."""
-    return Requirement.objects.filter(
-        _starts_word("title", term) | _starts_word("instructions", term), version__is_live=True
-    ).values_list("version_id", flat=True)
-
-
-def _field_condition(field_name: str, term: str) -> Q:
-    if field_name == "requirements":
-        return Q(id__in=_requirements_with(term))
-    return _starts_word(field_name, term)
-
-
-def _match_mask(stems: Sequence[str]) -> Any:
-    """An integer per version: bit ``i * 5 + j`` set when term ``i`` starts a word of field ``j``."""
-    mask: Any = Value(0, output_field=BigIntegerField())
-    for i, term in enumerate(stems):
-        for j, field_name in enumerate(_FIELDS):
-            bit = 1 << (i * len(_FIELDS) + j)
-            mask = mask + Case(
-                When(_field_condition(field_name, term), then=Value(bit)),
-                default=Value(0),
-                output_field=BigIntegerField(),
-            )
-    return mask
-
-
 def _excluded(excludes: list[Any]) -> Any:
     condition = Q()
     for excluded in excludes:
@@ -180,10 +143,11 @@ def recommend(
     a list of them (ids or subqueries; each is excluded). Returns at most
     ``limit``; an empty list when neither components nor words give anything.
 
-    Three queries: the matching alignments; one pass over the live catalog
-    that marks, per version, which words each field holds (the database does
-    the matching; document frequencies and scores are summed here); and the
-    best versions themselves.
+    Three queries: the matching alignments; one over the candidates (the live
+    versions whose indexed text holds any of the words, and the aligned ones)
+    that marks, per version, which words each field holds, from the catalog's
+    full-text index (document frequencies and scores are summed here); and
+    the best versions themselves.
     """
     excludes = exclude_micro_credentials if isinstance(exclude_micro_credentials, list) else [exclude_micro_credentials]
     excludes = [e for e in excludes if not isinstance(e, list | tuple | set | frozenset) or e]
@@ -191,55 +155,78 @@ def recommend(
 
     by_key = {(c.framework, c.code): c for c in components}
     aligned: dict[int, list[FrameworkComponent]] = {}
+    candidates = Q(pk__in=[])
     if by_key:
         matches = Q()
         for framework, code in by_key:
             matches |= Q(framework=framework, code=code)
-        rows = Alignment.objects.filter(matches, version__is_live=True).values_list("version_id", "framework", "code")
-        for version_id, framework, code in rows:
+        alignments = Alignment.objects.filter(matches, version__is_live=True)
+        for version_id, framework, code in alignments.values_list("version_id", "framework", "code"):
             component = by_key[(framework, code)]
             if component not in aligned.setdefault(version_id, []):
                 aligned[version_id].append(component)
+        # The same alignments again, as a subquery: a catalog where most
+        # entries share a component would otherwise send thousands of ids back.
+        candidates |= Q(id__in=alignments.values("version_id"))
 
     found = terms(statement)
     stems = list(found)
     if not aligned and not stems:
         return []
-    scan = live.order_by().annotate(mask=_match_mask(stems), excluded=_excluded(excludes))
-    masks: dict[int, int] = {}
-    excluded: set[int] = set()
-    for version_id, mask, is_excluded in scan.values_list("id", "mask", "excluded"):
-        masks[version_id] = mask
-        if is_excluded:
-            excluded.add(version_id)
+    # The idf's document count: every live version, not only the candidates.
+    total_live = live.order_by().values("is_live").annotate(count=Count("pk")).values("count")
+    scan = (
+        live.filter(candidates | matches_any(stems))
+        .order_by()
+        .annotate(mask=prefix_fields(stems), excluded=_excluded(excludes), total=Subquery(total_live))
+        .values_list("id", "mask", "excluded", "total")
+    )
+    # Read through a plain cursor: the database already answers integers and
+    # booleans, and Django's per-value converters cost as much as the query
+    # on a large catalog. (Still one query.)
+    sql, params = scan.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    total = rows[0][3] if rows else 0
 
     # Each term's chunk of the mask (one bit per field), then its document
-    # frequency over the whole live catalog and BM25's idf.
-    width = len(_FIELDS)
+    # frequency over the live catalog (every version holding a term is a
+    # candidate; excluded ones count too) and BM25's idf. Catalog entries
+    # often share a mask, so the sums are per distinct mask.
+    width = len(FIELD_WEIGHTS)
     chunk = (1 << width) - 1
+    weights = list(FIELD_WEIGHTS.values())
     # The weight a term earns for each combination of fields holding it.
-    chunk_weight = [sum(w for j, w in enumerate(_WEIGHTS) if bits & (1 << j)) for bits in range(chunk + 1)]
+    chunk_weight = [sum(w for j, w in enumerate(weights) if bits & (1 << j)) for bits in range(chunk + 1)]
     shifts = [i * width for i in range(len(stems))]
+    per_mask = Counter(row[1] for row in rows)
     frequency = [0] * len(stems)
-    for mask in masks.values():
-        if mask:
-            for i, shift in enumerate(shifts):
-                if (mask >> shift) & chunk:
-                    frequency[i] += 1
-    idf = [_idf(len(masks), f) for f in frequency]
+    for mask, versions_with_it in per_mask.items():
+        for i, shift in enumerate(shifts):
+            if (mask >> shift) & chunk:
+                frequency[i] += versions_with_it
+    idf = [_idf(total, f) for f in frequency]
+    text_score = {
+        mask: sum(idf[i] * chunk_weight[(mask >> shift) & chunk] for i, shift in enumerate(shifts)) for mask in per_mask
+    }
 
-    scored: list[tuple[int, float, int, int]] = []  # (aligned count, score, version id, mask)
-    for version_id, mask in masks.items():
-        components_matched = len(aligned.get(version_id, ()))
-        if (not mask and not components_matched) or version_id in excluded:
+    # Best first: more aligned components, then the higher score, then the
+    # older version. Versions are bucketed by (components, score) and only
+    # the best buckets are sorted.
+    buckets: dict[tuple[int, float], list[tuple[int, int]]] = defaultdict(list)
+    for version_id, mask, is_excluded, _ in rows:
+        components_matched = len(aligned[version_id]) if version_id in aligned else 0
+        if is_excluded or not (mask or components_matched):
             continue
-        text_score = (
-            sum(idf[i] * chunk_weight[(mask >> shift) & chunk] for i, shift in enumerate(shifts)) if mask else 0.0
-        )
-        scored.append((components_matched, ALIGNMENT_WEIGHT * components_matched + text_score, version_id, mask))
-    scored.sort(key=lambda row: (-row[0], -row[1], row[2]))
-    best = scored[:limit]
-    versions = live.select_related("micro_credential__organization").in_bulk([row[2] for row in best])
+        score = ALIGNMENT_WEIGHT * components_matched + text_score[mask]
+        buckets[(components_matched, score)].append((version_id, mask))
+    best: list[tuple[float, int, int]] = []  # (score, version id, mask)
+    for key in sorted(buckets, key=lambda k: (-k[0], -k[1])):
+        best.extend((key[1], version_id, mask) for version_id, mask in heapq.nsmallest(limit - len(best), buckets[key]))
+        if len(best) >= limit:
+            break
+    versions = live.select_related("micro_credential__organization").in_bulk([row[1] for row in best])
     by_idf = sorted(range(len(stems)), key=lambda i: -idf[i])
     return [
         Recommendation(
@@ -248,7 +235,7 @@ def recommend(
             aligned=aligned.get(version_id, []),
             matched_words=[found[stems[i]] for i in by_idf if (mask >> shifts[i]) & chunk],
         )
-        for _, score, version_id, mask in best
+        for score, version_id, mask in best
         if version_id in versions
     ]
 
