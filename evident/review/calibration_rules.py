@@ -130,15 +130,27 @@ class ItemsLeft:
 
     @property
     def message(self) -> str:
-        """Why the reviewer cannot take the set (empty when they can)."""
+        """Why the reviewer cannot take the set, in plain words (empty when they can)."""
         if self.enough:
             return ""
+        one = self.conflicting == 1
+        if self.conflicting == self.total:
+            lead = "This set's one submission comes" if one else "Every submission in this set comes"
+        else:
+            lead = f"{self.conflicting} of this set's {self.total} submissions {'comes' if one else 'come'}"
+        hidden = "it is" if one else "they are"
+        if self.kept == 0:
+            why = "That leaves nothing to certify you on."
+        elif 2 * self.kept < self.total:
+            why = "What is left is too few to certify you on: at least half of the set must remain."
+        else:
+            why = (
+                f"Without {'it' if one else 'them'} the set no longer has both a passing and a not-passing example,"
+                " and this pool's certification needs every outcome to match."
+            )
         return (
-            f"{self.conflicting} of this set's {self.total} submissions come from your own organization or from an"
-            " educator you coach, so they are not shown to you. What is left is too few to certify you on: you need"
-            " at least half of the set"
-            + (", with both a passing and a not-passing example," if self.outcome_lost else "")
-            + ". Ask a lead reviewer for another set."
+            f"{lead} from your own organization or from an educator you coach, so {hidden} not shown to you."
+            f" {why} Ask a lead reviewer for another set."
         )
 
 

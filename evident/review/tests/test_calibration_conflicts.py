@@ -23,7 +23,10 @@ class ItemsLeftRuleTests(CalibrationTestCase):
         left = calibration_rules.items_left(outcomes, {1, 2, 3}, require_outcomes_match=True)
         self.assertFalse(left.enough)
         self.assertEqual((left.total, left.kept, left.conflicting, left.item_ids), (4, 1, 3, (4,)))
-        self.assertIn("3 of this set's 4 submissions", left.message)
+        self.assertIn("3 of this set's 4 submissions come from", left.message)
+        self.assertIn("too few to certify you on", left.message)
+        one = calibration_rules.items_left({1: True}, {1}, require_outcomes_match=True)
+        self.assertTrue(one.message.startswith("This set's one submission comes from"))
         self.assertFalse(calibration_rules.items_left({1: True}, {1}, require_outcomes_match=False).enough)
 
     def test_an_outcome_the_set_shows_must_remain_when_outcomes_must_match(self):
@@ -31,6 +34,7 @@ class ItemsLeftRuleTests(CalibrationTestCase):
         left = calibration_rules.items_left(outcomes, {1}, require_outcomes_match=True)
         self.assertTrue(left.outcome_lost)
         self.assertFalse(left.enough)
+        self.assertIn("1 of this set's 3 submissions comes from", left.message)
         self.assertIn("both a passing and a not-passing example", left.message)
         self.assertTrue(calibration_rules.items_left(outcomes, {1}, require_outcomes_match=False).enough)
         self.assertTrue(calibration_rules.items_left(outcomes, {2}, require_outcomes_match=True).enough)
@@ -111,13 +115,13 @@ class CalibrationConflictTests(CalibrationTestCase):
         self.assertEqual(caught.exception.code, "too_few_items")
         self.assertFalse(CalibrationAttempt.objects.exists())
         listing = self.client_for(self.uncertified).get(reverse("review:calibration-list"))
-        self.assertContains(listing, "3 of this set&#x27;s 3 submissions come from your own organization")
+        self.assertContains(listing, "Every submission in this set comes from your own organization")
         self.assertContains(listing, "Ask a lead reviewer for another set.")
         self.assertNotContains(listing, "Start the calibration")
         response = self.client_for(self.uncertified).post(
             reverse("review:calibration-start", kwargs={"uuid": self.pool.uuid}), follow=True
         )
-        self.assertContains(response, "too few to certify you on")
+        self.assertContains(response, "That leaves nothing to certify you on.")
 
     def test_losing_the_only_not_passing_example_is_too_few(self):
         self.build_set([[MEETS, MEETS, APPROACHING], [MEETS] * 3, [MEETS] * 3])
