@@ -38,12 +38,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from django.db.models import BooleanField, Case, Count, Q, Subquery, Value, When
 
 from evident.accounts.models import User
 from evident.catalog.models import Alignment, MicroCredentialVersion
-from evident.catalog.search import INDEXED_FIELDS, matches_any, prefix_fields
+from evident.catalog.search import INDEXED_FIELDS, prefix_field_rows
 from evident.programs.earned import earned_micro_credential_ids, started_micro_credential_ids
 from evident.programs.frameworks_seed import framework_short_name
 from evident.programs.models import FrameworkComponent, GrowthGoal
@@ -155,7 +154,7 @@ def recommend(
 
     by_key = {(c.framework, c.code): c for c in components}
     aligned: dict[int, list[FrameworkComponent]] = {}
-    candidates = Q(pk__in=[])
+    alignments = Alignment.objects.none()
     if by_key:
         matches = Q()
         for framework, code in by_key:
@@ -165,9 +164,6 @@ def recommend(
             component = by_key[(framework, code)]
             if component not in aligned.setdefault(version_id, []):
                 aligned[version_id].append(component)
-        # The same alignments again, as a subquery: a catalog where most
-        # entries share a component would otherwise send thousands of ids back.
-        candidates |= Q(id__in=alignments.values("version_id"))
 
     found = terms(statement)
     stems = list(found)
@@ -175,20 +171,16 @@ def recommend(
         return []
     # The idf's document count: every live version, not only the candidates.
     total_live = live.order_by().values("is_live").annotate(count=Count("pk")).values("count")
-    scan = (
-        live.filter(candidates | matches_any(stems))
-        .order_by()
-        .annotate(mask=prefix_fields(stems), excluded=_excluded(excludes), total=Subquery(total_live))
-        .values_list("id", "mask", "excluded", "total")
+    rows = prefix_field_rows(
+        live.order_by().annotate(excluded=_excluded(excludes), total=Subquery(total_live)),
+        stems,
+        columns=("id", "excluded", "total"),
+        # The aligned versions are candidates through the same alignments, as a
+        # subquery: a catalog where most entries share a component would
+        # otherwise send thousands of ids back.
+        also=alignments.values("version_id") if aligned else None,
     )
-    # Read through a plain cursor: the database already answers integers and
-    # booleans, and Django's per-value converters cost as much as the query
-    # on a large catalog. (Still one query.)
-    sql, params = scan.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    total = rows[0][3] if rows else 0
+    total = rows[0][2] if rows else 0
 
     # Each term's chunk of the mask (one bit per field), then its document
     # frequency over the live catalog (every version holding a term is a
@@ -200,7 +192,7 @@ def recommend(
     # The weight a term earns for each combination of fields holding it.
     chunk_weight = [sum(w for j, w in enumerate(weights) if bits & (1 << j)) for bits in range(chunk + 1)]
     shifts = [i * width for i in range(len(stems))]
-    per_mask = Counter(row[1] for row in rows)
+    per_mask = Counter(row[3] for row in rows)
     frequency = [0] * len(stems)
     for mask, versions_with_it in per_mask.items():
         for i, shift in enumerate(shifts):
@@ -215,7 +207,7 @@ def recommend(
     # older version. Versions are bucketed by (components, score) and only
     # the best buckets are sorted.
     buckets: dict[tuple[int, float], list[tuple[int, int]]] = defaultdict(list)
-    for version_id, mask, is_excluded, _ in rows:
+    for version_id, is_excluded, _, mask in rows:
         components_matched = len(aligned[version_id]) if version_id in aligned else 0
         if is_excluded or not (mask or components_matched):
             continue
