@@ -24,7 +24,7 @@ one integer with a bit per (word, field) it holds, from the same index; the
 document frequencies and scores are summed here, and only the best versions
 are then loaded. Micro-credentials the educator has earned or is working on
 (an enrolment not withdrawn), and those already chosen for the goal, are left
-out. Three queries per call, whatever the catalog's size (see the tests);
+out. Two queries per call, whatever the catalog's size (see the tests);
 ``bench/recommend.py`` times it with 100 and 10,000 entries.
 """
 
@@ -38,7 +38,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, Q, Subquery, Value, When
+from django.db.models import BigIntegerField, BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 
 from evident.accounts.models import User
 from evident.catalog.models import Alignment, MicroCredentialVersion
@@ -51,6 +51,8 @@ ALIGNMENT_WEIGHT = 100.0
 # Per field of the catalog's full-text index (INDEXED_FIELDS), in its order.
 FIELD_WEIGHTS: dict[str, float] = dict(zip(INDEXED_FIELDS, (3.0, 2.0, 1.5), strict=True))
 MAX_TERMS = 10
+# A goal's components beyond this many are not looked up (one bit each in a 64-bit integer).
+MAX_COMPONENTS = 60
 MIN_STEM = 4
 DEFAULT_LIMIT = 8
 
@@ -142,43 +144,46 @@ def recommend(
     a list of them (ids or subqueries; each is excluded). Returns at most
     ``limit``; an empty list when neither components nor words give anything.
 
-    Three queries: the matching alignments; one over the candidates (the live
-    versions whose indexed text holds any of the words, and the aligned ones)
-    that marks, per version, which words each field holds, from the catalog's
-    full-text index (document frequencies and scores are summed here); and
-    the best versions themselves.
+    Two queries: one over the candidates (the live versions whose indexed
+    text holds any of the words, and the aligned ones) that marks, per
+    version, which words each field holds, from the catalog's full-text
+    index, and which components it is aligned to (document frequencies and
+    scores are summed here); and the best versions themselves.
     """
     excludes = exclude_micro_credentials if isinstance(exclude_micro_credentials, list) else [exclude_micro_credentials]
     excludes = [e for e in excludes if not isinstance(e, list | tuple | set | frozenset) or e]
     live = MicroCredentialVersion.objects.filter(is_live=True)
 
+    # One bit per component (the same framework and code): which of them each
+    # version is aligned to, asked per candidate through the alignments' index.
     by_key = {(c.framework, c.code): c for c in components}
-    aligned: dict[int, list[FrameworkComponent]] = {}
-    alignments = Alignment.objects.none()
-    if by_key:
-        matches = Q()
-        for framework, code in by_key:
-            matches |= Q(framework=framework, code=code)
-        alignments = Alignment.objects.filter(matches, version__is_live=True)
-        for version_id, framework, code in alignments.values_list("version_id", "framework", "code"):
-            component = by_key[(framework, code)]
-            if component not in aligned.setdefault(version_id, []):
-                aligned[version_id].append(component)
+    goal_components = list(by_key.values())[:MAX_COMPONENTS]
+    alignment_bits: Any = Value(0, output_field=BigIntegerField())
+    any_alignment = Q()
+    for k, component in enumerate(goal_components):
+        matching = Q(framework=component.framework, code=component.code)
+        any_alignment |= matching
+        alignment_bits = alignment_bits + Case(
+            When(Exists(Alignment.objects.filter(matching, version=OuterRef("pk"))), then=Value(1 << k)),
+            default=Value(0),
+            output_field=BigIntegerField(),
+        )
 
     found = terms(statement)
     stems = list(found)
-    if not aligned and not stems:
+    if not goal_components and not stems:
         return []
     # The idf's document count: every live version, not only the candidates.
     total_live = live.order_by().values("is_live").annotate(count=Count("pk")).values("count")
     rows = prefix_field_rows(
-        live.order_by().annotate(excluded=_excluded(excludes), total=Subquery(total_live)),
+        live.order_by().annotate(
+            excluded=_excluded(excludes), total=Subquery(total_live), alignment_bits=alignment_bits
+        ),
         stems,
-        columns=("id", "excluded", "total"),
-        # The aligned versions are candidates through the same alignments, as a
-        # subquery: a catalog where most entries share a component would
-        # otherwise send thousands of ids back.
-        also=alignments.values("version_id") if aligned else None,
+        columns=("id", "excluded", "total", "alignment_bits"),
+        # The aligned versions are candidates too (a subquery: a catalog where
+        # most entries share a component would otherwise send thousands of ids).
+        also=Alignment.objects.filter(any_alignment).values("version_id") if goal_components else None,
     )
     total = rows[0][2] if rows else 0
 
@@ -192,7 +197,7 @@ def recommend(
     # The weight a term earns for each combination of fields holding it.
     chunk_weight = [sum(w for j, w in enumerate(weights) if bits & (1 << j)) for bits in range(chunk + 1)]
     shifts = [i * width for i in range(len(stems))]
-    per_mask = Counter(row[3] for row in rows)
+    per_mask = Counter(row[4] for row in rows)
     frequency = [0] * len(stems)
     for mask, versions_with_it in per_mask.items():
         for i, shift in enumerate(shifts):
@@ -206,16 +211,16 @@ def recommend(
     # Best first: more aligned components, then the higher score, then the
     # older version. Versions are bucketed by (components, score) and only
     # the best buckets are sorted.
-    buckets: dict[tuple[int, float], list[tuple[int, int]]] = defaultdict(list)
-    for version_id, is_excluded, _, mask in rows:
-        components_matched = len(aligned[version_id]) if version_id in aligned else 0
+    buckets: dict[tuple[int, float], list[tuple[int, int, int]]] = defaultdict(list)
+    for version_id, is_excluded, _, bits, mask in rows:
+        components_matched = bits.bit_count()
         if is_excluded or not (mask or components_matched):
             continue
         score = ALIGNMENT_WEIGHT * components_matched + text_score[mask]
-        buckets[(components_matched, score)].append((version_id, mask))
-    best: list[tuple[float, int, int]] = []  # (score, version id, mask)
+        buckets[(components_matched, score)].append((version_id, mask, bits))
+    best: list[tuple[float, int, int, int]] = []  # (score, version id, mask, alignment bits)
     for key in sorted(buckets, key=lambda k: (-k[0], -k[1])):
-        best.extend((key[1], version_id, mask) for version_id, mask in heapq.nsmallest(limit - len(best), buckets[key]))
+        best.extend((key[1], *row) for row in heapq.nsmallest(limit - len(best), buckets[key]))
         if len(best) >= limit:
             break
     versions = live.select_related("micro_credential__organization").in_bulk([row[1] for row in best])
@@ -224,10 +229,10 @@ def recommend(
         Recommendation(
             version=versions[version_id],
             score=score,
-            aligned=aligned.get(version_id, []),
+            aligned=[c for k, c in enumerate(goal_components) if bits & (1 << k)],
             matched_words=[found[stems[i]] for i in by_idf if (mask >> shifts[i]) & chunk],
         )
-        for score, version_id, mask in best
+        for score, version_id, mask, bits in best
         if version_id in versions
     ]
 

@@ -181,7 +181,7 @@ class RecommendTest(RecommendCase):
 
     def test_it_runs_a_fixed_number_of_queries(self) -> None:
         goal = self.goal()
-        with self.assertNumQueries(3) as first:
+        with self.assertNumQueries(2) as first:
             recommend_for_goal(goal, educator=self.educator)
         for i in range(20):
             version = live(f"Discussion Practice {i}", summary="Questioning and discussion.")
