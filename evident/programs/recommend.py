@@ -38,7 +38,19 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BigIntegerField, BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from evident.accounts.models import User
 from evident.catalog.models import Alignment, MicroCredentialVersion
@@ -174,7 +186,8 @@ def recommend(
     if not goal_components and not stems:
         return []
     # The idf's document count: every live version, not only the candidates.
-    total_live = live.order_by().values("is_live").annotate(count=Count("pk")).values("count")
+    # (COUNT(*) over the whole filter: grouping by is_live makes SQLite read every row.)
+    total_live = live.order_by().annotate(count=Func(template="COUNT(*)", output_field=IntegerField())).values("count")
     rows = prefix_field_rows(
         live.order_by().annotate(
             excluded=_excluded(excludes), total=Subquery(total_live), alignment_bits=alignment_bits
@@ -183,7 +196,7 @@ def recommend(
         columns=("id", "excluded", "total", "alignment_bits"),
         # The aligned versions are candidates too (a subquery: a catalog where
         # most entries share a component would otherwise send thousands of ids).
-        also=Alignment.objects.filter(any_alignment).values("version_id") if goal_components else None,
+        also=Alignment.objects.filter(any_alignment).order_by().values("version_id") if goal_components else None,
     )
     total = rows[0][2] if rows else 0
 
