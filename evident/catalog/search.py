@@ -265,6 +265,10 @@ def prefix_field_rows(
     if not columns or columns[0] != "id":
         raise ValueError("The first column must be the version id.")
     cleaned = [p for p in map(_clean_prefix, prefixes) if p]
+    if also is not None and also.query.is_empty():
+        also = None
+    if not cleaned and also is None:
+        return []
     condition = matches_any(prefixes)
     if also is not None:
         condition |= Q(id__in=also)
@@ -303,4 +307,5 @@ def prefix_field_rows(
 def _fetch(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows

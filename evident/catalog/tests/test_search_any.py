@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import TestCase
 
 from evident.catalog.models import MicroCredentialVersion
-from evident.catalog.search import INDEXED_FIELDS, matches_any, prefix_fields, search
+from evident.catalog.search import INDEXED_FIELDS, matches_any, prefix_field_rows, prefix_fields, search
 from evident.earning.tests.factories import VersionFactory
 
 TITLE, SUMMARY, DETAILS = (1 << j for j in range(len(INDEXED_FIELDS)))
@@ -63,3 +63,43 @@ class SearchAnyTest(TestCase):
     def test_it_refuses_more_words_than_the_mask_holds(self) -> None:
         with self.assertRaises(ValueError):
             prefix_fields(["word"] * 22)
+
+    def test_it_lists_the_matches_and_the_extra_ids_with_their_fields(self) -> None:
+        versions = MicroCredentialVersion.objects.all()
+        rows = prefix_field_rows(
+            versions,
+            ["discuss", "phonic"],
+            columns=("id", "title"),
+            also=MicroCredentialVersion.objects.filter(pk=self.already.pk).values("id"),
+        )
+        self.assertEqual(
+            sorted(rows),
+            sorted(
+                [
+                    (self.talk.pk, "Leading Discussions", TITLE),
+                    (self.phonics.pk, "Teaching Phonics", TITLE << len(INDEXED_FIELDS)),
+                    (self.already.pk, "Already There", 0),
+                ]
+            ),
+        )
+
+    def test_it_lists_only_within_the_given_versions(self) -> None:
+        rows = prefix_field_rows(
+            MicroCredentialVersion.objects.exclude(pk=self.talk.pk), ["discuss", "phonic"], columns=("id",)
+        )
+        self.assertEqual([row[0] for row in rows], [self.phonics.pk])
+        self.assertEqual(prefix_field_rows(MicroCredentialVersion.objects.all(), [], columns=("id",)), [])
+        nothing_else = MicroCredentialVersion.objects.none().values("id")
+        self.assertEqual(
+            prefix_field_rows(MicroCredentialVersion.objects.all(), ["!"], columns=("id",), also=nothing_else), []
+        )
+        self.assertEqual(
+            len(
+                prefix_field_rows(MicroCredentialVersion.objects.all(), ["phonic"], columns=("id",), also=nothing_else)
+            ),
+            1,
+        )
+
+    def test_it_wants_the_id_first(self) -> None:
+        with self.assertRaises(ValueError):
+            prefix_field_rows(MicroCredentialVersion.objects.all(), ["discuss"], columns=("title", "id"))
