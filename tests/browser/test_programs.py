@@ -120,7 +120,7 @@ def test_a_district_admin_runs_a_program_and_the_educator_sees_the_deadline(
     version = MicroCredentialVersion.objects.get(title="Teaching Phonics")
     enrollment_start(actor=educator, version=version)
     refresh_changed()
-    page.get_by_role("link", name="Figures").click()
+    page.get_by_role("link", name="Figures", exact=True).click()
     expect(page.get_by_role("heading", name="Dashboard: Riverbend USD")).to_be_visible()
     funnel = page.get_by_role("region", name="Enrolment funnel")
     expect(funnel.get_by_role("row", name="Started 1 100%")).to_be_visible()
