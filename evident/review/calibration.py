@@ -236,11 +236,16 @@ def pool_member_remove(*, actor: User, pool: ReviewerPool, reviewer: User) -> No
     )
 
 
+CERTIFICATION_REVOKED = "The reviewer's certification for the pool was revoked."
+
+
 @transaction.atomic
 def certification_revoke(*, actor: User, certification: Certification, reason: str) -> Certification:
     """End a certification before it expires; the reviewer calibrates again to take work.
 
-    Raises PermissionDenied unless the actor leads the pool's organization;
+    Their reviews in progress in the pool go back to the queue for the same
+    role: what an uncertified reviewer scored would not count. Raises
+    PermissionDenied unless the actor leads the pool's organization;
     ValidationError without a reason (``reason_required``) or when it is
     already revoked (``already_revoked``).
     """
@@ -250,6 +255,8 @@ def certification_revoke(*, actor: User, certification: Certification, reason: s
         .get(pk=certification.pk)
     )
     _require_lead(actor, certification.pool.organization)
+    # As when removing a member: a claim at the same moment commits first (and is given back) or waits.
+    list(User.objects.select_for_update().filter(pk=certification.reviewer_id).values_list("pk", flat=True))
     reason = " ".join(reason.split())
     if not reason:
         raise ValidationError("Say why the certification ends.", code="reason_required")
@@ -264,6 +271,9 @@ def certification_revoke(*, actor: User, certification: Certification, reason: s
         action="review.certification_revoked",
         target=certification.pool,
         data={"reviewer": str(certification.reviewer.uuid), "reason": certification.revoked_reason},
+    )
+    queue.pool_member_assignments_return(
+        actor=actor, pool=certification.pool, reviewer=certification.reviewer, reason=CERTIFICATION_REVOKED
     )
     return certification
 

@@ -108,3 +108,20 @@ class PoolMemberRemoveTests(CalibrationTestCase):
         claim = self.client_for(self.reviewer_a).post(reverse("review:claim", kwargs={"uuid": self.pool.uuid}))
         self.assertRedirects(claim, reverse("review:home"), fetch_redirect_response=False)
         self.assertFalse(Assignment.objects.filter(reviewer=self.reviewer_a, status=Assignment.Status.ACTIVE).exists())
+
+
+class CertificationRevokeTests(CalibrationTestCase):
+    def test_a_revoked_certification_gives_back_the_reviews_in_progress(self):
+        assignment = queue.assignment_claim(actor=self.reviewer_a, pool=self.pool)
+        assert assignment is not None
+        certification = Certification.objects.get(reviewer=self.reviewer_a, pool=self.pool)
+        calibration.certification_revoke(actor=self.lead, certification=certification, reason="Drifted on video.")
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.status, Assignment.Status.RETURNED)
+        self.assertEqual(QueueEntry.objects.get(submission=assignment.submission).needs, Role.FIRST)
+        returned = AuditEvent.objects.get(action="assignment.returned")
+        self.assertEqual((returned.actor, returned.data["reason"]), (self.lead, calibration.CERTIFICATION_REVOKED))
+        # Still in the pool, but no longer certified: no claims until they calibrate again.
+        self.assertTrue(PoolMember.objects.filter(pool=self.pool, reviewer=self.reviewer_a).exists())
+        with self.assertRaises(PermissionDenied):
+            queue.assignment_claim(actor=self.reviewer_a, pool=self.pool)
