@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet
@@ -51,6 +51,21 @@ def offerable_micro_credentials() -> QuerySet[MicroCredentialVersion]:
 
 def offerable_stacks() -> QuerySet[Stack]:
     return Stack.objects.filter(is_published=True).select_related("organization").order_by("title", "id")
+
+
+def offerings_by_uuid(
+    micro_credential_uuids: Sequence[Any], stack_uuids: Sequence[Any]
+) -> tuple[list[MicroCredential], list[Stack]]:
+    """The micro-credentials and stacks named by these ids, published or not: the services refuse what cannot be offered."""
+    return (
+        list(MicroCredential.objects.filter(uuid__in=micro_credential_uuids)),
+        list(Stack.objects.filter(uuid__in=stack_uuids)),
+    )
+
+
+def organization_programs(organization: Organization) -> QuerySet[Program]:
+    """The programs an organization runs itself, by title (not those of the organizations below it)."""
+    return Program.objects.filter(organization=organization).order_by("title")
 
 
 def offered_micro_credential_ids(program: Program) -> set[int]:

@@ -14,7 +14,8 @@ Having seen the master scores, a reviewer could pass the same set again by
 memory: each reviewer takes each set once, and a lead reviewer activates a
 new set for another attempt (or for recertification).
 
-The reads behind the calibration pages are in
+Pools, their members and revoking a certification are in
+:mod:`evident.review.pools`. The reads behind the calibration pages are in
 :mod:`evident.review.selectors_calibration`; the guards that fetch a set, an
 item or a member for a view are in :mod:`evident.review.permissions`.
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,10 +33,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from evident.accounts.audit import audit_record
-from evident.accounts.models import Membership, Organization, User
-from evident.catalog.models import MicroCredential, Requirement, RubricLevel, Stack
+from evident.accounts.models import User
+from evident.catalog.models import Requirement, RubricLevel
 from evident.earning.models import EvidenceFile, Submission
-from evident.review import queue
 from evident.review.calibration_rules import (
     attempt_pairs,
     calibration_figures,
@@ -53,7 +52,8 @@ from evident.review.models import (
     PoolMember,
     ReviewerPool,
 )
-from evident.review.permissions import REVIEWER_ROLES, calibration_items_for, led_organizations, pools_for
+from evident.review.permissions import calibration_items_for, pools_for, require_lead
+from evident.review.pools import pool_rules
 from evident.review.selectors import pool_micro_credential_ids
 
 # Work that has been sent for review (and possibly decided) may serve as calibration material.
@@ -70,212 +70,8 @@ def _active(actor: User) -> bool:
     return bool(actor.is_authenticated and actor.is_active)
 
 
-def _require_lead(actor: User, organization: Organization) -> None:
-    if not _active(actor) or not led_organizations(actor).filter(pk=organization.pk).exists():
-        raise PermissionDenied("Only lead reviewers of this organization manage its pools.")
-
-
 def _requirement_label(requirement: Requirement) -> str:
     return f"Requirement {requirement.order + 1} ({requirement.title or requirement.get_evidence_kind_display()})"
-
-
-# Pools ----------------------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def pool_create(
-    *,
-    actor: User,
-    organization: Organization,
-    name: str,
-    micro_credential: MicroCredential | None = None,
-    stack: Stack | None = None,
-) -> ReviewerPool:
-    """A new pool of ``organization``'s reviewers for one micro-credential or one stack.
-
-    Raises PermissionDenied unless the actor is a lead reviewer of the
-    organization; ValidationError unless exactly one of ``micro_credential``
-    and ``stack`` is given (code ``pool_target``), or when the organization
-    already has a pool for it (``duplicate_pool``). The certification rules
-    start at the model's defaults.
-    """
-    _require_lead(actor, organization)
-    if (micro_credential is None) == (stack is None):
-        raise ValidationError("A pool is for one micro-credential or one stack.", code="pool_target")
-    existing = ReviewerPool.objects.filter(organization=organization)
-    if existing.filter(micro_credential=micro_credential, stack=stack).exists():
-        raise ValidationError("Your organization already has a pool for this.", code="duplicate_pool")
-    pool = ReviewerPool(organization=organization, name=name.strip(), micro_credential=micro_credential, stack=stack)
-    pool.full_clean()
-    pool.save()
-    audit_record(
-        actor=actor,
-        organization=organization,
-        action="review.pool_created",
-        target=pool,
-        data={"name": pool.name, "for": str((micro_credential or stack).uuid)},  # type: ignore[union-attr]  # one is set, checked above
-    )
-    return pool
-
-
-@transaction.atomic
-def pool_rules_update(
-    *,
-    actor: User,
-    pool: ReviewerPool,
-    min_exact_agreement: Decimal,
-    max_level_distance: int,
-    require_outcomes_match: bool,
-    certification_days: int,
-) -> ReviewerPool:
-    """Change the pool's certification rules. Lead reviewers only (PermissionDenied).
-
-    Certifications already given keep their dates; the rules apply to attempts finished from now on.
-    """
-    _require_lead(actor, pool.organization)
-    before = _rules(pool)
-    pool.min_exact_agreement = min_exact_agreement
-    pool.max_level_distance = max_level_distance
-    pool.require_outcomes_match = require_outcomes_match
-    pool.certification_days = certification_days
-    pool.full_clean()
-    pool.save(update_fields=list(before))
-    audit_record(
-        actor=actor,
-        organization=pool.organization,
-        action="review.pool_rules_changed",
-        target=pool,
-        data={"before": before, "after": _rules(pool)},
-    )
-    return pool
-
-
-def _rules(pool: ReviewerPool) -> dict[str, Any]:
-    return {
-        "min_exact_agreement": str(pool.min_exact_agreement),
-        "max_level_distance": pool.max_level_distance,
-        "require_outcomes_match": pool.require_outcomes_match,
-        "certification_days": pool.certification_days,
-    }
-
-
-@transaction.atomic
-def pool_member_add(*, actor: User, pool: ReviewerPool, reviewer: User) -> PoolMember:
-    """Add a reviewer to the pool. They still calibrate before they may take work.
-
-    Raises PermissionDenied unless the actor leads the pool's organization;
-    ValidationError when ``reviewer`` holds neither the reviewer nor the
-    lead reviewer role there (code ``not_reviewer``) or is already a member
-    (``already_member``).
-    """
-    _require_lead(actor, pool.organization)
-    holds_role = Membership.objects.filter(
-        user=reviewer, organization=pool.organization, role__in=REVIEWER_ROLES
-    ).exists()
-    if not reviewer.is_active or not holds_role:
-        raise ValidationError(
-            "Only reviewers and lead reviewers of your organization can join its pools.", code="not_reviewer"
-        )
-    if PoolMember.objects.filter(pool=pool, reviewer=reviewer).exists():
-        raise ValidationError(f"{reviewer.display_name} is already in this pool.", code="already_member")
-    member = PoolMember.objects.create(pool=pool, reviewer=reviewer)
-    audit_record(
-        actor=actor,
-        organization=pool.organization,
-        action="review.pool_member_added",
-        target=pool,
-        data={"reviewer": str(reviewer.uuid)},
-    )
-    return member
-
-
-REMOVED_FROM_POOL = "Removed from the pool."
-
-
-@transaction.atomic
-def pool_member_remove(*, actor: User, pool: ReviewerPool, reviewer: User) -> None:
-    """Take a reviewer out of the pool: from now on they take none of its work.
-
-    Their certification for the pool ends (revoked, with the reason
-    :data:`REMOVED_FROM_POOL`, audited), and every review of theirs in
-    progress in the pool goes back to the queue for the same role. Added
-    again, they calibrate again. Attempts and earlier certifications stay,
-    as history. Raises PermissionDenied unless the actor leads the pool's
-    organization; ValidationError (``not_member``) when the reviewer is not in the pool.
-    """
-    _require_lead(actor, pool.organization)
-    # The reviewer's claims take this lock before checking membership (queue.assignment_claim):
-    # a claim at the same moment either commits first, and its assignment is given back below,
-    # or runs after this removal and is refused.
-    list(User.objects.select_for_update().filter(pk=reviewer.pk).values_list("pk", flat=True))
-    deleted, _ = PoolMember.objects.filter(pool=pool, reviewer=reviewer).delete()
-    if not deleted:
-        raise ValidationError("This person is not in the pool.", code="not_member")
-    now = timezone.now()
-    ended = Certification.objects.select_for_update().filter(
-        pool=pool, reviewer=reviewer, revoked_at__isnull=True, expires_at__gt=now
-    )
-    for certification in ended.order_by("pk"):
-        certification.revoked_at = now
-        certification.revoked_reason = REMOVED_FROM_POOL
-        certification.save(update_fields=["revoked_at", "revoked_reason"])
-        audit_record(
-            actor=actor,
-            organization=pool.organization,
-            action="review.certification_revoked",
-            target=pool,
-            data={"reviewer": str(reviewer.uuid), "reason": REMOVED_FROM_POOL},
-        )
-    returned = queue.pool_member_assignments_return(actor=actor, pool=pool, reviewer=reviewer, reason=REMOVED_FROM_POOL)
-    audit_record(
-        actor=actor,
-        organization=pool.organization,
-        action="review.pool_member_removed",
-        target=pool,
-        data={"reviewer": str(reviewer.uuid), "returned": [a.submission.code for a in returned]},
-    )
-
-
-CERTIFICATION_REVOKED = "The reviewer's certification for the pool was revoked."
-
-
-@transaction.atomic
-def certification_revoke(*, actor: User, certification: Certification, reason: str) -> Certification:
-    """End a certification before it expires; the reviewer calibrates again to take work.
-
-    Their reviews in progress in the pool go back to the queue for the same
-    role: what an uncertified reviewer scored would not count. Raises
-    PermissionDenied unless the actor leads the pool's organization;
-    ValidationError without a reason (``reason_required``) or when it is
-    already revoked (``already_revoked``).
-    """
-    certification = (
-        Certification.objects.select_for_update()
-        .select_related("pool__organization", "reviewer")
-        .get(pk=certification.pk)
-    )
-    _require_lead(actor, certification.pool.organization)
-    # As when removing a member: a claim at the same moment commits first (and is given back) or waits.
-    list(User.objects.select_for_update().filter(pk=certification.reviewer_id).values_list("pk", flat=True))
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("Say why the certification ends.", code="reason_required")
-    if certification.revoked_at is not None:
-        raise ValidationError("This certification was already revoked.", code="already_revoked")
-    certification.revoked_at = timezone.now()
-    certification.revoked_reason = reason[:300]
-    certification.save(update_fields=["revoked_at", "revoked_reason"])
-    audit_record(
-        actor=actor,
-        organization=certification.pool.organization,
-        action="review.certification_revoked",
-        target=certification.pool,
-        data={"reviewer": str(certification.reviewer.uuid), "reason": certification.revoked_reason},
-    )
-    queue.pool_member_assignments_return(
-        actor=actor, pool=certification.pool, reviewer=certification.reviewer, reason=CERTIFICATION_REVOKED
-    )
-    return certification
 
 
 # Calibration sets -----------------------------------------------------------------------------------------------
@@ -284,7 +80,7 @@ def certification_revoke(*, actor: User, certification: Certification, reason: s
 @transaction.atomic
 def calibration_set_create(*, actor: User, pool: ReviewerPool, title: str) -> CalibrationSet:
     """An empty, inactive calibration set for the pool. Lead reviewers only (PermissionDenied)."""
-    _require_lead(actor, pool.organization)
+    require_lead(actor, pool.organization)
     calibration_set = CalibrationSet(pool=pool, title=" ".join(title.split()), created_by=actor)
     calibration_set.full_clean()
     calibration_set.save()
@@ -388,7 +184,7 @@ def calibration_item_add(
     """
     calibration_set = CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=set.pk)
     pool = calibration_set.pool
-    _require_lead(actor, pool.organization)
+    require_lead(actor, pool.organization)
     _check_editable(calibration_set)
     submission = calibration_candidate(pool, submission_code)
     if calibration_set.items.filter(submission=submission).exists():
@@ -420,7 +216,7 @@ def calibration_item_update(
     calibration_set = (
         CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=item.set_id)
     )
-    _require_lead(actor, calibration_set.pool.organization)
+    require_lead(actor, calibration_set.pool.organization)
     _check_editable(calibration_set)
     scores = _master_scores(item.submission, master_levels, rationales)
     item.master_scores.all().delete()
@@ -449,7 +245,7 @@ def calibration_item_remove(*, actor: User, item: CalibrationItem) -> None:
     calibration_set = (
         CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=item.set_id)
     )
-    _require_lead(actor, calibration_set.pool.organization)
+    require_lead(actor, calibration_set.pool.organization)
     _check_editable(calibration_set)
     if calibration_set.is_active and calibration_set.items.count() == 1:
         raise ValidationError("Reviewers take the active set: it needs at least one item.", code="last_item")
@@ -474,7 +270,7 @@ def calibration_set_activate(*, actor: User, set: CalibrationSet) -> Calibration
     """
     calibration_set = CalibrationSet.objects.select_for_update().select_related("pool__organization").get(pk=set.pk)
     pool = calibration_set.pool
-    _require_lead(actor, pool.organization)
+    require_lead(actor, pool.organization)
     if not calibration_set.items.exists():
         raise ValidationError("Add at least one submission before reviewers take this set.", code="empty_set")
     CalibrationSet.objects.filter(pool=pool, is_active=True).exclude(pk=calibration_set.pk).update(is_active=False)
@@ -634,7 +430,7 @@ def calibration_finish(*, actor: User, attempt: CalibrationAttempt) -> Calibrati
             "max_distance": figures.max_distance,
             "outcomes_match": figures.outcomes_match,
             "passed": attempt.passed,
-            "rules": _rules(pool),
+            "rules": pool_rules(pool),
         },
     )
     if attempt.passed:

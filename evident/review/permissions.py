@@ -225,3 +225,12 @@ def pool_member_get(pool: ReviewerPool, reviewer_uuid: Any) -> PoolMember:
         return PoolMember.objects.select_related("reviewer").get(pool=pool, reviewer__uuid=reviewer_uuid)
     except (PoolMember.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such member.") from None
+
+
+def require_lead(actor: User, organization: Organization) -> None:
+    """Raise PermissionDenied unless the actor is an active lead reviewer of ``organization``."""
+    if (
+        not (actor.is_authenticated and actor.is_active)
+        or not led_organizations(actor).filter(pk=organization.pk).exists()
+    ):
+        raise PermissionDenied("Only lead reviewers of this organization manage its pools.")

@@ -175,7 +175,7 @@ def assignment_claim(*, actor: User, pool: ReviewerPool, role: str = Role.FIRST)
     """
     # One reviewer's claims run one after the other, so two at once (two tabs) cannot both pass the limit.
     # Locked before the checks: removing the reviewer from the pool takes the same lock
-    # (calibration.pool_member_remove), so a claim either ends before the removal or sees it.
+    # (pools.pool_member_remove), so a claim either ends before the removal or sees it.
     list(User.objects.select_for_update().filter(pk=actor.pk).values_list("pk", flat=True))
     _check_may_claim(actor, pool, role)
     in_progress = Assignment.objects.filter(reviewer=actor, status=Status.ACTIVE).count()
@@ -261,7 +261,7 @@ def assignment_return(*, assignment: Assignment, reason: str, actor: User | None
 def pool_member_assignments_return(*, actor: User, pool: ReviewerPool, reviewer: User, reason: str) -> list[Assignment]:
     """Give back every review ``reviewer`` has in progress in ``pool``; each returns to the queue for its role.
 
-    For a reviewer leaving the pool (:func:`evident.review.calibration.pool_member_remove`,
+    For a reviewer leaving the pool (:func:`evident.review.pools.pool_member_remove`,
     which checks that ``actor`` leads it and holds the reviewer's lock). Each
     assignment given back is audited under ``actor``; one finished meanwhile is left as it is.
     """

@@ -23,6 +23,7 @@ from evident.programs.analytics.cache import snapshot
 from evident.programs.analytics.figures import Dashboard, Scope, Table, scope_for_organization, scope_for_program
 from evident.programs.models import Program
 from evident.programs.permissions import access_program, access_program_organization
+from evident.programs.selectors import organization_programs
 
 
 class _Echo:
@@ -90,7 +91,7 @@ def _render(request: EvidentRequest, scope: Scope, programs: list[Program]) -> H
 @require_GET
 def organization_dashboard(request: EvidentRequest, organization_uuid: UUID) -> HttpResponseBase:
     organization = access_program_organization(request.user, organization_uuid, Need.VIEW_PROGRAMS)
-    programs = list(Program.objects.filter(organization=organization).order_by("title"))
+    programs = list(organization_programs(organization))
     return _render(request, scope_for_organization(organization), programs)
 
 

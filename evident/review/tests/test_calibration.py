@@ -15,7 +15,7 @@ from evident.accounts.models import AuditEvent, Organization, User
 from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.models import Requirement, RubricLevel
 from evident.earning.models import Enrollment, Evidence, Submission
-from evident.review import calibration, calibration_rules, selectors_calibration
+from evident.review import calibration, calibration_rules, pools, selectors_calibration
 from evident.review.models import CalibrationAttempt, CalibrationItem, CalibrationSet, Certification, ReviewerPool
 from evident.review.permissions import active_certification
 from evident.review.tests.base import ReviewTestCase
@@ -136,7 +136,7 @@ class CertificationRuleTests(CalibrationTestCase):
         self.assertFalse(attempt.passed)
 
     def test_the_rules_are_the_pools(self):
-        calibration.pool_rules_update(
+        pools.pool_rules_update(
             actor=self.lead,
             pool=self.pool,
             min_exact_agreement=Decimal("0.700"),
@@ -306,15 +306,15 @@ class CertificationTests(CalibrationTestCase):
     def test_a_lead_revokes_a_certification_with_a_reason(self):
         certification = Certification.objects.get(reviewer=self.reviewer_a)
         with self.assertRaises(ValidationError):
-            calibration.certification_revoke(actor=self.lead, certification=certification, reason="  ")
+            pools.certification_revoke(actor=self.lead, certification=certification, reason="  ")
         with self.assertRaises(PermissionDenied):
-            calibration.certification_revoke(actor=self.reviewer_b, certification=certification, reason="No.")
-        calibration.certification_revoke(actor=self.lead, certification=certification, reason="Drifted on video.")
+            pools.certification_revoke(actor=self.reviewer_b, certification=certification, reason="No.")
+        pools.certification_revoke(actor=self.lead, certification=certification, reason="Drifted on video.")
         self.assertIsNone(active_certification(self.reviewer_a, self.pool))
         summary = selectors_calibration.pool_summary(self.pool)
         self.assertEqual(next(m for m in summary.members if m.reviewer == self.reviewer_a).state, "revoked")
         with self.assertRaises(ValidationError) as caught:
-            calibration.certification_revoke(actor=self.lead, certification=certification, reason="Again.")
+            pools.certification_revoke(actor=self.lead, certification=certification, reason="Again.")
         self.assertEqual(caught.exception.code, "already_revoked")
 
 
@@ -338,19 +338,19 @@ class LeadOnlyTests(CalibrationTestCase):
                 with self.assertRaises(PermissionDenied):
                     calibration.calibration_set_activate(actor=actor, set=calibration_set)
                 with self.assertRaises(PermissionDenied):
-                    calibration.pool_member_add(actor=actor, pool=self.pool, reviewer=self.reviewer_a)
+                    pools.pool_member_add(actor=actor, pool=self.pool, reviewer=self.reviewer_a)
                 with self.assertRaises(PermissionDenied):
-                    calibration.pool_create(
+                    pools.pool_create(
                         actor=actor, organization=self.reviewing, name="Another", stack=None, micro_credential=None
                     )
         self.assertFalse(calibration_set.is_active)
 
     def test_a_pool_is_for_one_micro_credential_or_stack_once_per_organization(self):
         with self.assertRaises(ValidationError) as caught:
-            calibration.pool_create(actor=self.lead, organization=self.reviewing, name="Nothing")
+            pools.pool_create(actor=self.lead, organization=self.reviewing, name="Nothing")
         self.assertEqual(caught.exception.code, "pool_target")
         with self.assertRaises(ValidationError) as caught:
-            calibration.pool_create(
+            pools.pool_create(
                 actor=self.lead,
                 organization=self.reviewing,
                 name="Twice",
@@ -362,14 +362,14 @@ class LeadOnlyTests(CalibrationTestCase):
         elsewhere = member(self.other_district, "reviewer")
         for person in (self.educator, elsewhere):
             with self.subTest(person=person.email), self.assertRaises(ValidationError) as caught:
-                calibration.pool_member_add(actor=self.lead, pool=self.pool, reviewer=person)
+                pools.pool_member_add(actor=self.lead, pool=self.pool, reviewer=person)
             self.assertEqual(caught.exception.code, "not_reviewer")
         with self.assertRaises(ValidationError) as caught:
-            calibration.pool_member_add(actor=self.lead, pool=self.pool, reviewer=self.reviewer_a)
+            pools.pool_member_add(actor=self.lead, pool=self.pool, reviewer=self.reviewer_a)
         self.assertEqual(caught.exception.code, "already_member")
         newcomer = member(self.reviewing, "reviewer")
-        calibration.pool_member_add(actor=self.lead, pool=self.pool, reviewer=newcomer)
-        calibration.pool_member_remove(actor=self.lead, pool=self.pool, reviewer=newcomer)
+        pools.pool_member_add(actor=self.lead, pool=self.pool, reviewer=newcomer)
+        pools.pool_member_remove(actor=self.lead, pool=self.pool, reviewer=newcomer)
         self.assertFalse(self.pool.members.filter(reviewer=newcomer).exists())
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evident.accounts.http import EvidentRequest
 from evident.catalog.selectors import published_stacks, stackable_micro_credentials
-from evident.review import calibration, selectors_calibration
+from evident.review import calibration, pools, selectors_calibration
 from evident.review.calibration_rules import items_left_for
 from evident.review.forms_calibration import (
     CalibrationScoresForm,
@@ -99,7 +99,7 @@ def pool_create(request: EvidentRequest) -> HttpResponse:
     form = _pool_create_form(request.POST)
     if form.is_valid():
         try:
-            pool = calibration.pool_create(
+            pool = pools.pool_create(
                 actor=request.user, organization=organization, name=form.cleaned_data["name"], **form.target_kwargs()
             )
         except ValidationError as exc:
@@ -141,7 +141,7 @@ def pool_member_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     if form.is_valid():
         reviewer = form.cleaned_data["reviewer"]
         try:
-            calibration.pool_member_add(actor=request.user, pool=pool, reviewer=reviewer)
+            pools.pool_member_add(actor=request.user, pool=pool, reviewer=reviewer)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
@@ -154,7 +154,7 @@ def pool_member_add(request: EvidentRequest, uuid: UUID) -> HttpResponse:
 def pool_member_remove(request: EvidentRequest, uuid: UUID, reviewer: UUID) -> HttpResponse:
     pool = access_pool(request.user, uuid, lead=True)
     member = pool_member_get(pool, reviewer)
-    calibration.pool_member_remove(actor=request.user, pool=pool, reviewer=member.reviewer)
+    pools.pool_member_remove(actor=request.user, pool=pool, reviewer=member.reviewer)
     messages.success(
         request,
         f"{member.reviewer.display_name} is no longer in the pool. Their certification has ended, and any review"
@@ -174,7 +174,7 @@ def certification_revoke(request: EvidentRequest, uuid: UUID, reviewer: UUID) ->
     form = RevokeForm(request.POST)
     if form.is_valid():
         try:
-            calibration.certification_revoke(
+            pools.certification_revoke(
                 actor=request.user, certification=certification, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
@@ -191,7 +191,7 @@ def pool_rules(request: EvidentRequest, uuid: UUID) -> HttpResponse:
     form = PoolRulesForm(request.POST)
     if form.is_valid():
         try:
-            calibration.pool_rules_update(actor=request.user, pool=pool, **form.cleaned_data)
+            pools.pool_rules_update(actor=request.user, pool=pool, **form.cleaned_data)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:

@@ -35,13 +35,19 @@ from evident.api.routers.programs.schemas import (
     TranscriptOut,
     TranscriptTotalsOut,
 )
-from evident.catalog.models import MicroCredential, Stack
 from evident.programs import roster, transcripts
 from evident.programs.analytics.cache import Snapshot
 from evident.programs.analytics.figures import Table
 from evident.programs.credit_selectors import AppliedRule, credit_rule_get
 from evident.programs.models import Cohort, CohortMember, CreditRule, Program, RosterImport
-from evident.programs.selectors import Offering, coach_candidates, deadline_words, may_manage, program_figures
+from evident.programs.selectors import (
+    Offering,
+    coach_candidates,
+    deadline_words,
+    may_manage,
+    offerings_by_uuid,
+    program_figures,
+)
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -313,8 +319,7 @@ def _missing(field: str, what: str, wanted: Sequence[UUID], found: set[UUID]) ->
 
 
 def offerings_for(micro_credential_ids: Sequence[UUID], stack_ids: Sequence[UUID]) -> dict[str, Any]:
-    micro_credentials = list(MicroCredential.objects.filter(uuid__in=micro_credential_ids))
-    stacks = list(Stack.objects.filter(uuid__in=stack_ids))
+    micro_credentials, stacks = offerings_by_uuid(micro_credential_ids, stack_ids)
     _missing("micro_credentials", "micro-credential", micro_credential_ids, {m.uuid for m in micro_credentials})
     _missing("stacks", "stack", stack_ids, {s.uuid for s in stacks})
     return {"micro_credentials": micro_credentials, "stacks": stacks}
