@@ -13,45 +13,10 @@ from evident.accounts.tests.factories import OrganizationFactory, member
 from evident.catalog.tests.factories import issuer, publish, sample_blueprint
 from evident.credentials import services
 from evident.credentials.models import Award
-from evident.earning import services as earning
-from evident.earning.tests import samples
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
+from tests.browser.earned import earn
 
 pytestmark = pytest.mark.browser
-
-
-def _earn(version, educator, tmp_path: Path) -> Award:
-    enrollment = earning.enrollment_start(actor=educator, version=version)
-    draft = enrollment.submissions.get()
-    for kind, path in (
-        ("video", samples.make_video(tmp_path / "v.mp4")),
-        ("document", samples.make_pdf(tmp_path / "p.pdf")),
-    ):
-        earning.evidence_file_add(
-            actor=educator,
-            submission=draft,
-            requirement_uuid=version.requirements.get(evidence_kind=kind).uuid,
-            path=path,
-            filename=path.name,
-        )
-    earning.evidence_save(
-        actor=educator,
-        submission=draft,
-        requirement_uuid=version.requirements.get(evidence_kind="written").uuid,
-        text="Every student blended the pattern by the end of the lesson. " * 40,
-    )
-    submission = earning.submission_submit(
-        actor=educator, submission=draft, choices=earning.SubmitChoices(consent=True)
-    )
-    earning.submission_decide(
-        submission=submission,
-        outcomes=[
-            earning.RequirementOutcome(requirement=e.requirement, passed=True, level_name="Meets")
-            for e in submission.evidence.select_related("requirement")
-        ],
-    )
-    enrollment.refresh_from_db()
-    return services.award_issue_for_enrollment(enrollment)
 
 
 @pytest.fixture
@@ -64,8 +29,8 @@ def awards(transactional_db, tmp_path: Path) -> tuple[Award, Award]:
     fluency = publish(author, institute, sample_blueprint("Teaching Fluency"), reviewer)
     district = OrganizationFactory(slug="riverbend", name="Riverbend Schools")
     educator = member(district, "educator", email="elena@riverbend.example", full_name="Elena Educator")
-    earned = _earn(phonics, educator, tmp_path)
-    revoked = _earn(fluency, educator, tmp_path)
+    earned = earn(phonics, educator, tmp_path)
+    revoked = earn(fluency, educator, tmp_path)
     services.award_revoke(actor=member(institute, "org_admin"), award=revoked, reason="Issued in error.")
     return earned, revoked
 

@@ -18,9 +18,8 @@ from evident.catalog.tests.factories import issuer, publish, sample_blueprint
 from evident.credentials.certificate import verify_url
 from evident.credentials.forms import FILE_LABEL
 from evident.credentials.models import Award
-from evident.earning import services as earning
-from evident.earning.tests import samples
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
+from tests.browser.earned import earn
 
 pytestmark = pytest.mark.browser
 
@@ -33,36 +32,7 @@ def award(transactional_db, tmp_path: Path) -> Award:
     )
     district = OrganizationFactory(slug="riverbend", name="Riverbend Schools")
     educator = member(district, "educator", email="elena@riverbend.example", full_name="Elena Educator")
-    enrollment = earning.enrollment_start(actor=educator, version=version)
-    draft = enrollment.submissions.get()
-    for kind, path in (
-        ("video", samples.make_video(tmp_path / "v.mp4")),
-        ("document", samples.make_pdf(tmp_path / "p.pdf")),
-    ):
-        earning.evidence_file_add(
-            actor=educator,
-            submission=draft,
-            requirement_uuid=version.requirements.get(evidence_kind=kind).uuid,
-            path=path,
-            filename=path.name,
-        )
-    earning.evidence_save(
-        actor=educator,
-        submission=draft,
-        requirement_uuid=version.requirements.get(evidence_kind="written").uuid,
-        text="Every student blended the pattern by the end of the lesson. " * 40,
-    )
-    submission = earning.submission_submit(
-        actor=educator, submission=draft, choices=earning.SubmitChoices(consent=True)
-    )
-    earning.submission_decide(
-        submission=submission,
-        outcomes=[
-            earning.RequirementOutcome(requirement=e.requirement, passed=True, level_name="Meets")
-            for e in submission.evidence.select_related("requirement")
-        ],
-    )
-    return Award.objects.get(enrollment=enrollment)
+    return earn(version, educator, tmp_path)
 
 
 def test_the_educator_downloads_the_credential_and_a_stranger_verifies_it(

@@ -11,48 +11,12 @@ from playwright.sync_api import expect
 
 from evident.accounts.services import platform_organization
 from evident.accounts.tests.factories import OrganizationFactory, member
-from evident.catalog.models import MicroCredentialVersion
 from evident.catalog.tests.factories import issuer, publish, sample_blueprint
 from evident.credentials.models import Award, IssuerKey
-from evident.earning import services as earning
-from evident.earning.tests import samples
 from tests.browser.conftest import BrowserSession, assert_accessible, sign_in
+from tests.browser.earned import earn
 
 pytestmark = pytest.mark.browser
-
-
-def earn(version: MicroCredentialVersion, educator, tmp_path: Path) -> Award:
-    """The whole path through the services: evidence, submission, a passing decision, the signed award."""
-    enrollment = earning.enrollment_start(actor=educator, version=version)
-    draft = enrollment.submissions.get()
-    for kind, path in (
-        ("video", samples.make_video(tmp_path / f"{educator.pk}.mp4")),
-        ("document", samples.make_pdf(tmp_path / f"{educator.pk}.pdf")),
-    ):
-        earning.evidence_file_add(
-            actor=educator,
-            submission=draft,
-            requirement_uuid=version.requirements.get(evidence_kind=kind).uuid,
-            path=path,
-            filename=path.name,
-        )
-    earning.evidence_save(
-        actor=educator,
-        submission=draft,
-        requirement_uuid=version.requirements.get(evidence_kind="written").uuid,
-        text="Every student blended the pattern by the end of the lesson. " * 40,
-    )
-    submission = earning.submission_submit(
-        actor=educator, submission=draft, choices=earning.SubmitChoices(consent=True)
-    )
-    earning.submission_decide(
-        submission=submission,
-        outcomes=[
-            earning.RequirementOutcome(requirement=e.requirement, passed=True, level_name="Meets")
-            for e in submission.evidence.select_related("requirement")
-        ],
-    )
-    return Award.objects.get(enrollment=enrollment)
 
 
 @pytest.fixture
